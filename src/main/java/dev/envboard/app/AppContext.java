@@ -1,0 +1,69 @@
+package dev.envboard.app;
+
+import dev.envboard.docker.DockerClients;
+import dev.envboard.pool.PoolInspector;
+import dev.envboard.pool.config.PoolsConfig;
+import dev.envboard.pool.config.PoolsConfigSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root: builds every service once, by constructor injection, and closes them in
+ * reverse order. The GUI and the CLI both start from here, so they share the same services.
+ */
+public final class AppContext implements AutoCloseable {
+    private final AppPaths paths;
+    private final PoolsConfig pools;
+    private final AppExecutors executors;
+    private final DockerClients dockerClients;
+    private final PoolInspector poolInspector;
+    private final Clock clock;
+
+    private AppContext(AppPaths paths, PoolsConfig pools, Clock clock) {
+        this.paths = paths;
+        this.pools = pools;
+        this.clock = clock;
+        this.executors = new AppExecutors();
+        this.dockerClients = new DockerClients();
+        this.poolInspector = new PoolInspector(dockerClients, executors.io(), clock);
+    }
+
+    /** @param configFile --config FILE, or null to look in the usual places */
+    public static AppContext create(Path configFile, Map<String, String> env) {
+        Path home = Path.of(System.getProperty("user.home"));
+        AppPaths paths = AppPaths.fromEnvironment(env, home);
+        PoolsConfig pools = new PoolsConfigSource(paths, env, System.getProperty("user.name")).load(configFile);
+        return new AppContext(paths, pools, Clock.systemUTC());
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public PoolsConfig pools() {
+        return pools;
+    }
+
+    public AppExecutors executors() {
+        return executors;
+    }
+
+    public DockerClients dockerClients() {
+        return dockerClients;
+    }
+
+    public PoolInspector poolInspector() {
+        return poolInspector;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        executors.close();
+        dockerClients.close();
+    }
+}

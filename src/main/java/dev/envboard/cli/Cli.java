@@ -1,0 +1,32 @@
+package dev.envboard.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs one command line; returns the exit code. */
+public final class Cli {
+    private final Map<String, String> env;
+    private final GuiStarter gui;
+
+    public Cli(Map<String, String> env, GuiStarter gui) {
+        this.env = env;
+        this.gui = gui;
+    }
+
+    public int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new EnvboardCommand(env, gui));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            cmd.getErr().println("envboard: " + describe(error));
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String describe(Exception error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.envboard.cli;
+
+import dev.envboard.app.AppContext;
+import dev.envboard.app.SandboxScript;
+import dev.envboard.app.Version;
+import dev.envboard.yaml.InputProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code envboard}: opens the window without a subcommand; runs headless with one. */
+@Command(name = "envboard", mixinStandardHelpOptions = true, versionProvider = EnvboardCommand.VersionProvider.class,
+        description = {"Envboard: a board of your Docker hosts split into environments.",
+                "Without a command it opens the window; with one it runs headless."},
+        subcommands = {NodesCommand.class})
+public final class EnvboardCommand implements Callable<Integer> {
+    private final Map<String, String> env;
+    private final GuiStarter gui;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "pools.yaml to use (default: $XDG_CONFIG_HOME/envboard/pools.yaml, else DOCKER_HOST or the local socket).")
+    Path configFile;
+
+    @Option(names = "--sandbox", description = "Start the local sandbox pool if needed (root) and open the window on it.")
+    boolean sandbox;
+
+    EnvboardCommand(Map<String, String> env, GuiStarter gui) {
+        this.env = env;
+        this.gui = gui;
+    }
+
+    @Override
+    public Integer call() {
+        Path config = configFile;
+        if (sandbox) {
+            SandboxScript.Result started = new SandboxScript(env).up();
+            if (!started.ok()) {
+                err().println("envboard: " + started.message());
+                return 1;
+            }
+            config = started.poolsFile();
+        }
+        return gui.start(config);
+    }
+
+    /** Builds the services for a headless command; config problems go to stderr. */
+    AppContext openContext() {
+        AppContext context = AppContext.create(configFile, env);
+        for (InputProblem problem : context.pools().problems()) {
+            err().println(problem);
+        }
+        return context;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"envboard " + Version.current(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

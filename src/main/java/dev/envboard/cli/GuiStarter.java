@@ -1,0 +1,10 @@
+package dev.envboard.cli;
+
+import java.nio.file.Path;
+
+/** Opens the window; implemented by the UI so that the CLI never touches JavaFX itself. */
+@FunctionalInterface
+public interface GuiStarter {
+    /** Blocks until the window closes; returns the process exit code. */
+    int start(Path configFile);
+}

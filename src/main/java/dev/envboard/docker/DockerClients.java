@@ -1,0 +1,102 @@
+package dev.envboard.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.core.SSLConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Creates and caches docker-java clients per endpoint. Three profiles, because a read timeout
+ * that suits an API call would cut an idle event stream, and a stop with a grace period
+ * legitimately takes long.
+ */
+public final class DockerClients implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DockerClients.class.getName());
+
+    public enum Profile {
+        /** Inspections and lists: an unreachable host must be reported within seconds. */
+        QUICK(Duration.ofSeconds(3), Duration.ofSeconds(15)),
+        /** Calls the engine answers only when done: stop with grace period, image import. */
+        SLOW(Duration.ofSeconds(3), Duration.ofMinutes(10)),
+        /** Event and log streams: idle for long stretches; watchdogs catch dead ones. */
+        STREAM(Duration.ofSeconds(3), Duration.ZERO);
+
+        final Duration connect;
+        final Duration response;
+
+        Profile(Duration connect, Duration response) {
+            this.connect = connect;
+            this.response = response;
+        }
+    }
+
+    private record Key(EndpointSpec endpoint, Profile profile) {
+    }
+
+    private final Map<Key, DockerClient> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public DockerClient quick(EndpointSpec endpoint) {
+        return client(endpoint, Profile.QUICK);
+    }
+
+    public DockerClient slow(EndpointSpec endpoint) {
+        return client(endpoint, Profile.SLOW);
+    }
+
+    public DockerClient stream(EndpointSpec endpoint) {
+        return client(endpoint, Profile.STREAM);
+    }
+
+    public DockerClient client(EndpointSpec endpoint, Profile profile) {
+        if (closed) {
+            throw new IllegalStateException("docker clients are closed");
+        }
+        return clients.computeIfAbsent(new Key(endpoint, profile), k -> create(k.endpoint(), k.profile()));
+    }
+
+    /** Builds a client without caching it; the caller closes it. */
+    public static DockerClient create(EndpointSpec endpoint, Profile profile) {
+        if (endpoint.isPlainRemote() && !endpoint.insecure()) {
+            throw new EndpointRefusedException("plain tcp to " + endpoint.host().orElseThrow()
+                    + " is refused: configure tls, or insecure: true");
+        }
+        SSLConfig ssl = endpoint.usesTls() ? TlsFiles.load(endpoint.tlsDir()) : null;
+        // Built from scratch, not createDefaultConfigBuilder(): that one reads DOCKER_* variables
+        // and would let the environment change which engine a configured pool talks to.
+        DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder()
+                .withDockerHost(endpoint.uri().toString())
+                .withDockerTlsVerify(endpoint.usesTls())
+                .withCustomSslConfig(ssl)
+                .build();
+        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(ssl)
+                .maxConnections(64)
+                .connectionTimeout(profile.connect);
+        if (!profile.response.isZero()) {
+            http.responseTimeout(profile.response);
+        }
+        return DockerClientImpl.getInstance(config, http.build());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (DockerClient client : clients.values()) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing docker client", e);
+            }
+        }
+        clients.clear();
+    }
+}

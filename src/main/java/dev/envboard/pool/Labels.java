@@ -1,0 +1,33 @@
+package dev.envboard.pool;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Helpers for Docker's two label notations: maps (node labels) and "key=value" lists (engines). */
+public final class Labels {
+    private Labels() {
+    }
+
+    /** Engine labels arrive as {@code key=value} strings; a bare key has an empty value. */
+    public static Map<String, String> fromEngineList(String[] items) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (items == null) {
+            return labels;
+        }
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                labels.put(item, "");
+            } else {
+                labels.put(item.substring(0, eq), item.substring(eq + 1));
+            }
+        }
+        return labels;
+    }
+
+    /** The environment a label set places a host in, or null when unassigned. */
+    public static String environment(Map<String, String> labels, String key) {
+        String value = labels.get(key);
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.envboard.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a current snapshot of each watched pool: inspects it at a fixed interval (and on demand),
+ * never two inspections of one pool at a time, and tells listeners on the inspector's threads.
+ */
+public final class PoolMonitor implements AutoCloseable {
+    private final PoolInspector inspector;
+    private final ScheduledExecutorService timer;
+    private final Duration interval;
+    private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+
+    private final class Watch {
+        final PoolSpec pool;
+        final List<Consumer<PoolSnapshot>> listeners = new CopyOnWriteArrayList<>();
+        volatile PoolSnapshot last;
+        volatile CompletableFuture<PoolSnapshot> inFlight;
+        ScheduledFuture<?> schedule;
+
+        Watch(PoolSpec pool) {
+            this.pool = pool;
+            this.last = PoolSnapshot.unknown(pool);
+        }
+    }
+
+    public PoolMonitor(PoolInspector inspector, ScheduledExecutorService timer, Duration interval) {
+        this.inspector = inspector;
+        this.timer = timer;
+        this.interval = interval;
+    }
+
+    /** Starts watching (once per pool) and adds a listener; the first inspection starts now. */
+    public void watch(PoolSpec pool, Consumer<PoolSnapshot> listener) {
+        Watch watch = watches.computeIfAbsent(pool.name(), name -> {
+            Watch created = new Watch(pool);
+            created.schedule = timer.scheduleWithFixedDelay(() -> refresh(created),
+                    0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            return created;
+        });
+        watch.listeners.add(listener);
+    }
+
+    /** Inspects now; joins an inspection already under way instead of starting another. */
+    public CompletableFuture<PoolSnapshot> refreshNow(PoolSpec pool) {
+        Watch watch = watches.get(pool.name());
+        return watch == null ? inspector.inspect(pool) : refresh(watch);
+    }
+
+    public PoolSnapshot last(PoolSpec pool) {
+        Watch watch = watches.get(pool.name());
+        return watch == null ? PoolSnapshot.unknown(pool) : watch.last;
+    }
+
+    private synchronized CompletableFuture<PoolSnapshot> refresh(Watch watch) {
+        CompletableFuture<PoolSnapshot> running = watch.inFlight;
+        if (running != null && !running.isDone()) {
+            return running;
+        }
+        CompletableFuture<PoolSnapshot> next = inspector.inspect(watch.pool)
+                .thenApply(snapshot -> SnapshotMerge.keepLastKnown(watch.last, snapshot));
+        watch.inFlight = next;
+        next.thenAccept(snapshot -> {
+            watch.last = snapshot;
+            watch.listeners.forEach(listener -> listener.accept(snapshot));
+        });
+        return next;
+    }
+
+    @Override
+    public void close() {
+        watches.values().forEach(w -> {
+            if (w.schedule != null) {
+                w.schedule.cancel(true);
+            }
+        });
+        watches.clear();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.envboard.pool.config;
+
+import dev.envboard.docker.EndpointSpec;
+import dev.envboard.pool.EngineSpec;
+import dev.envboard.pool.LabelScope;
+import dev.envboard.pool.PoolKind;
+import dev.envboard.pool.PoolSpec;
+import dev.envboard.pool.SshTarget;
+import dev.envboard.yaml.InputException;
+import dev.envboard.yaml.InputProblem;
+import dev.envboard.yaml.YamlNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads one entry of {@code pools:}; throws at the first error, collects warnings. */
+final class PoolReader {
+    private static final Set<String> POOL_KEYS = Set.of("name", "kind", "label-key", "labels", "endpoint",
+            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul");
+    private static final Set<String> SSH_KEYS = Set.of("user", "port", "identity", "known-hosts");
+    private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?");
+
+    record Result(PoolSpec pool, List<InputProblem> warnings) {
+    }
+
+    /** Pool-wide settings that each engine inherits unless it says otherwise. */
+    record PoolDefaults(Path tlsDir, boolean insecure, SshTarget ssh) {
+    }
+
+    private final PathResolver paths;
+    private final String defaultSshUser;
+    private final String source;
+
+    PoolReader(PathResolver paths, String defaultSshUser, String source) {
+        this.paths = paths;
+        this.defaultSshUser = defaultSshUser;
+        this.source = source;
+    }
+
+    Result read(YamlNode node) throws InputException {
+        List<InputProblem> warnings = new ArrayList<>(node.unknownKeys(POOL_KEYS));
+        String name = node.requireString("name").trim();
+        if (!POOL_NAME.matcher(name).matches()) {
+            throw node.require("name").problem("use letters, digits, '.', '_' or '-' (at most 63), not \"" + name + "\"");
+        }
+        PoolKind kind = readKind(node.require("kind"));
+        String labelKey = node.string("label-key").map(String::trim).orElse(PoolSpec.DEFAULT_LABEL_KEY);
+        if (!LABEL_KEY.matcher(labelKey).matches()) {
+            throw node.require("label-key").problem("not a valid label key: \"" + labelKey + "\"");
+        }
+        LabelScope scope = readScope(node, kind);
+        PoolDefaults defaults = new PoolDefaults(
+                node.string("tls").map(paths::resolve).orElse(null),
+                node.get("insecure").isPresent() && node.require("insecure").asBoolean(),
+                readPoolSsh(node, warnings));
+        Path stacks = node.string("stacks").map(paths::resolve).orElse(null);
+        EngineReader engines = new EngineReader(paths, defaults);
+
+        EndpointSpec manager = null;
+        List<EngineSpec> engineSpecs = new ArrayList<>();
+        if (node.get("engines").isPresent()) {
+            for (YamlNode engineNode : node.require("engines").items()) {
+                warnings.addAll(engineNode.unknownKeys(EngineReader.KEYS));
+                engineSpecs.add(engines.read(engineNode));
+            }
+        }
+        if (kind == PoolKind.SWARM) {
+            YamlNode endpoint = node.require("endpoint");
+            manager = engines.endpoint(endpoint, defaults.tlsDir(), defaults.insecure());
+            if (node.get("nodes-file").isPresent()) {
+                throw node.require("nodes-file").problem("belongs to standalone pools; a swarm pool lists its nodes itself");
+            }
+        } else {
+            if (node.get("endpoint").isPresent()) {
+                throw node.require("endpoint").problem("a standalone pool lists its engines under engines: or nodes-file:");
+            }
+            if (node.get("nodes-file").isPresent()) {
+                engineSpecs.addAll(engines.fromNodesFile(node.require("nodes-file"), warnings));
+            }
+            if (engineSpecs.isEmpty()) {
+                throw node.problem(node.path(), "a standalone pool needs engines: or nodes-file: with at least one engine");
+            }
+        }
+        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source), warnings);
+    }
+
+    private static PoolKind readKind(YamlNode node) throws InputException {
+        String text = node.asString().trim();
+        return switch (text) {
+            case "swarm" -> PoolKind.SWARM;
+            case "standalone" -> PoolKind.STANDALONE;
+            default -> throw node.problem("unknown pool kind \"" + text + "\" (use swarm or standalone)");
+        };
+    }
+
+    private static LabelScope readScope(YamlNode pool, PoolKind kind) throws InputException {
+        if (pool.get("labels").isEmpty()) {
+            return kind == PoolKind.SWARM ? LabelScope.NODE : LabelScope.ENGINE;
+        }
+        YamlNode labels = pool.require("labels");
+        String text = labels.asString().trim();
+        if (text.equals("engine")) {
+            return LabelScope.ENGINE;
+        }
+        if (text.equals("node") && kind == PoolKind.SWARM) {
+            return LabelScope.NODE;
+        }
+        throw labels.problem(kind == PoolKind.SWARM
+                ? "use node (Swarm node labels) or engine (daemon.json labels), not \"" + text + "\""
+                : "a standalone pool keeps its labels in daemon.json: use engine, not \"" + text + "\"");
+    }
+
+    private SshTarget readPoolSsh(YamlNode pool, List<InputProblem> warnings) throws InputException {
+        String user = defaultSshUser;
+        int port = SshTarget.DEFAULT_PORT;
+        Path identity = null;
+        Path knownHosts = null;
+        if (pool.get("ssh").isPresent()) {
+            YamlNode ssh = pool.require("ssh");
+            warnings.addAll(ssh.unknownKeys(SSH_KEYS));
+            user = ssh.string("user").orElse(user);
+            port = ssh.get("port").isPresent() ? EngineReader.port(ssh.require("port")) : port;
+            identity = ssh.string("identity").map(paths::resolve).orElse(null);
+            knownHosts = ssh.string("known-hosts").map(paths::resolve).orElse(null);
+        }
+        return new SshTarget(user, null, port, identity, knownHosts);
+    }
+}

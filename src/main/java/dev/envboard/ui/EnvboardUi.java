@@ -1,0 +1,113 @@
+package dev.envboard.ui;
+
+import dev.envboard.app.AppContext;
+import dev.envboard.app.UiState;
+import dev.envboard.app.UiStateStore;
+import dev.envboard.pool.PoolMonitor;
+import dev.envboard.ui.board.BoardView;
+import dev.envboard.ui.board.BoardViewModel;
+import dev.envboard.ui.common.Controls;
+import dev.envboard.ui.common.Icons;
+import dev.envboard.ui.common.Operations;
+import dev.envboard.ui.common.Theme;
+import dev.envboard.ui.shell.NavSection;
+import dev.envboard.ui.shell.PendingSection;
+import dev.envboard.ui.shell.ShellView;
+import dev.envboard.ui.shell.ShellViewModel;
+import dev.envboard.ui.welcome.WelcomeView;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The UI half of the composition root: builds view models and views from the app's services
+ * and shows them in a stage. The GUI launcher and the UI tests both start here.
+ */
+public final class EnvboardUi {
+    static final Duration POOL_REFRESH = Duration.ofSeconds(5);
+
+    private final AppContext context;
+    private final Executor fx;
+    private final UiStateStore stateStore;
+    private final Theme theme;
+    private final PoolMonitor monitor;
+    private final Operations operations;
+    private final ShellViewModel shell;
+    private Theme.Mode themeMode;
+    private Stage stage;
+
+    /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
+    public EnvboardUi(AppContext context, Executor fx, UiStateStore stateStore, Theme theme) {
+        this.context = context;
+        this.fx = fx;
+        this.stateStore = stateStore;
+        this.theme = theme;
+        this.monitor = new PoolMonitor(context.poolInspector(), context.executors().timer(), POOL_REFRESH);
+        this.operations = new Operations(context.executors().io());
+        this.shell = new ShellViewModel(context.pools(), monitor, fx);
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    /** Builds the window into the stage and shows it; call on the FX thread. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        UiState state = stateStore.load();
+        themeMode = Theme.Mode.parse(state.theme());
+
+        Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
+        themeToggle.setId("theme-toggle");
+
+        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty());
+        Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
+        sections.put(NavSection.BOARD, () -> new BoardView(board));
+        sections.put(NavSection.CONTAINERS, () -> new PendingSection(NavSection.CONTAINERS, "live containers and tasks."));
+        sections.put(NavSection.LOGS, () -> new PendingSection(NavSection.LOGS, "the log viewer."));
+        sections.put(NavSection.HEALTH, () -> new PendingSection(NavSection.HEALTH, "Consul service health."));
+        sections.put(NavSection.DEPLOYS, () -> new PendingSection(NavSection.DEPLOYS, "redeploys and their history."));
+        Node welcome = new WelcomeView(shell, context.paths().poolsFile());
+
+        ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);
+        Scene scene = new Scene(root, state.width(), state.height());
+        theme.apply(scene, themeMode);
+        themeToggle.setOnAction(e -> {
+            themeMode = themeMode.next();
+            theme.apply(scene, themeMode);
+            themeToggle.getTooltip().setText("Theme: " + themeMode.name().toLowerCase() + " (click to change)");
+        });
+
+        stage.setTitle("Envboard");
+        stage.getIcons().add(new Image(EnvboardUi.class.getResourceAsStream("/dev/envboard/ui/envboard.png")));
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        if (state.hasPosition()) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+        stage.setOnHiding(e -> saveState());
+        stage.show();
+        shell.start(state.selectedPool());
+    }
+
+    private void saveState() {
+        String pool = shell.selectedPoolProperty().get() == null ? null : shell.selectedPoolProperty().get().name();
+        stateStore.save(new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), themeMode.name().toLowerCase(), pool));
+    }
+
+    /** Stops watching pools; the AppContext owner closes the services. */
+    public void close() {
+        monitor.close();
+    }
+}

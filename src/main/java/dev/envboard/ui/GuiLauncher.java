@@ -1,0 +1,95 @@
+package dev.envboard.ui;
+
+import dev.envboard.app.AppContext;
+import dev.envboard.app.UiStateStore;
+import dev.envboard.cli.GuiStarter;
+import dev.envboard.ui.common.Theme;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts JavaFX without an Application subclass (so nothing is handed over through statics),
+ * shows the window, and waits until it closes. Failures to start become one clear message.
+ */
+public final class GuiLauncher implements GuiStarter {
+    private final Map<String, String> env;
+    private final PrintWriter err;
+
+    public GuiLauncher(Map<String, String> env, PrintWriter err) {
+        this.env = env;
+        this.err = err;
+    }
+
+    @Override
+    public int start(Path configFile) {
+        String displayProblem = displayProblem();
+        if (displayProblem != null) {
+            err.println("envboard: " + displayProblem);
+            return 2;
+        }
+        try (AppContext context = AppContext.create(configFile, env)) {
+            context.pools().problems().forEach(err::println);
+            return showWindow(context);
+        }
+    }
+
+    private int showWindow(AppContext context) {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<EnvboardUi> ui = new AtomicReference<>();
+        try {
+            Platform.startup(() -> {
+                try {
+                    EnvboardUi created = new EnvboardUi(context, Platform::runLater,
+                            new UiStateStore(context.paths().stateDir()), new Theme(env));
+                    ui.set(created);
+                    Stage stage = new Stage();
+                    stage.setOnHidden(e -> closed.countDown());
+                    created.show(stage);
+                } catch (RuntimeException | Error e) {
+                    failure.set(e);
+                    closed.countDown();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            err.println("envboard: JavaFX cannot start: " + e.getMessage()
+                    + "\n  Is a display available, and are the GTK/GL libraries installed (scripts/install-deps.sh)?"
+                    + "\n  Headless commands work without a display: envboard --help");
+            return 2;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ui.get() != null) {
+            ui.get().close();
+        }
+        Platform.exit();
+        if (failure.get() != null) {
+            err.println("envboard: the window could not be built: " + failure.get());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** JavaFX only says "Unable to open DISPLAY" deep in a stack trace; say it first, plainly. */
+    private String displayProblem() {
+        if ("Monocle".equals(System.getProperty("glass.platform"))) {
+            return null;
+        }
+        boolean hasDisplay = notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+        return hasDisplay ? null
+                : "no graphical display (DISPLAY is not set). Run Envboard in a desktop session, or under Xvfb;"
+                + " headless commands work without one: envboard --help";
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}

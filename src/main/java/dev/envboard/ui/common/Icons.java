@@ -1,0 +1,40 @@
+package dev.envboard.ui.common;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Every icon the app uses, in one place, so the look stays consistent. */
+public enum Icons {
+    BOARD(Material2AL.DASHBOARD),
+    CONTAINERS(Material2AL.LAYERS),
+    LOGS(Material2AL.ARTICLE),
+    HEALTH(Material2AL.FAVORITE),
+    DEPLOYS(Material2MZ.ROCKET),
+    REFRESH(Material2MZ.REFRESH),
+    THEME(Material2AL.BRIGHTNESS_6),
+    WARNING(Material2MZ.WARNING),
+    ERROR(Material2AL.ERROR_OUTLINE),
+    INFO(Material2AL.INFO),
+    HOST(Material2AL.DNS),
+    CPU(Material2AL.DEVELOPER_BOARD),
+    MEMORY(Material2MZ.MEMORY),
+    OPERATIONS(Material2MZ.SYNC),
+    INSECURE(Material2AL.LOCK_OPEN),
+    OFFLINE(Material2AL.CLOUD_OFF),
+    CLOSE(Material2AL.CLOSE),
+    POOL(Material2AL.DEVICE_HUB);
+
+    private final Ikon ikon;
+
+    Icons(Ikon ikon) {
+        this.ikon = ikon;
+    }
+
+    public FontIcon create() {
+        FontIcon icon = new FontIcon(ikon);
+        icon.getStyleClass().add("eb-icon");
+        return icon;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.envboard.ui.common;
+
+import java.util.concurrent.Executor;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * The app-wide list of running operations (shown in the status bar's TaskProgressView).
+ * Tasks run on the I/O executor; the list itself is touched only on the FX thread.
+ */
+public final class Operations {
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    private final Executor io;
+
+    public Operations(Executor io) {
+        this.io = io;
+    }
+
+    public ObservableList<Task<?>> running() {
+        return running;
+    }
+
+    /** Lists the task and starts it; call on the FX thread. */
+    public <T> Task<T> submit(Task<T> task) {
+        running.add(task);
+        task.stateProperty().addListener((obs, old, state) -> {
+            if (task.isDone()) {
+                running.remove(task);
+            }
+        });
+        io.execute(task);
+        return task;
+    }
+}
