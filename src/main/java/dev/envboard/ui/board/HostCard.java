@@ -8,9 +8,11 @@ import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import java.util.Locale;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -32,16 +34,21 @@ final class HostCard extends VBox {
         state.getStyleClass().add("state-dot");
         Label name = Controls.styled(host.hostname(), "host-name");
         name.setGraphic(state);
-        Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
+        name.setMinWidth(0);
         Circle health = new Circle(5);
         health.getStyleClass().addAll("health-dot", "unknown");
         Label healthHolder = new Label(null, health);
+        healthHolder.setMinWidth(Region.USE_PREF_SIZE);
         healthHolder.setTooltip(Controls.tooltip("Service health: no Consul configured for this pool"));
-        HBox header = new HBox(6, name, Controls.hgrow(), role, healthHolder);
+        HBox header = new HBox(6, name, Controls.hgrow(), healthHolder);
         header.getStyleClass().add("card-header");
 
+        Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
+        role.setMinWidth(Region.USE_PREF_SIZE);
         Label address = Controls.styled(orDash(host.address()) + "  ·  " + stateText(host), "muted", "card-line");
-        getChildren().addAll(header, address);
+        HBox identity = new HBox(6, role, address);
+        identity.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(header, identity);
 
         if (host.isReachable() || host.engineVersion() != null) {
             Label engine = Controls.styled("Docker " + orDash(host.engineVersion()), "card-line");

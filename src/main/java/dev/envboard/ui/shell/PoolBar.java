@@ -4,6 +4,7 @@ import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolStatus;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -78,21 +79,39 @@ final class PoolBar extends HBox {
         return box;
     }
 
-    /** Pool selector cell: name, kind and a status dot. */
+    /** Pool selector cell: name, kind and a status dot that follows the pool's connection state. */
     private static final class PoolCell extends ListCell<PoolItem> {
+        private final Circle dot = new Circle(4);
+        private final ChangeListener<PoolSnapshot> onSnapshot = (obs, old, now) -> showStatus(now.status());
+        private PoolItem shown;
+
+        PoolCell() {
+            dot.getStyleClass().add("status-dot");
+        }
+
         @Override
         protected void updateItem(PoolItem item, boolean empty) {
             super.updateItem(item, empty);
+            if (shown != null) {
+                shown.snapshotProperty().removeListener(onSnapshot);
+                shown = null;
+            }
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
+            shown = item;
+            item.snapshotProperty().addListener(onSnapshot);
             setText(item.name() + "  ·  " + item.spec().kind().label());
-            Circle dot = new Circle(4);
-            dot.getStyleClass().add("status-dot");
-            dot.pseudoClassStateChanged(PseudoClass.getPseudoClass(item.status().label()), true);
+            showStatus(item.status());
             setGraphic(dot);
+        }
+
+        private void showStatus(PoolStatus current) {
+            for (PoolStatus status : PoolStatus.values()) {
+                dot.pseudoClassStateChanged(PseudoClass.getPseudoClass(status.label()), status == current);
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ public final class WelcomeView extends ScrollPane {
         addPool.setWrapText(true);
         TextArea example = new TextArea(EXAMPLE);
         example.setEditable(false);
-        example.setPrefRowCount(11);
+        example.setPrefRowCount(12);
         example.getStyleClass().add("code");
 
         Label sandbox = Controls.styled("Or try Envboard on a local sandbox pool of real engines (needs root):", "text-bold");

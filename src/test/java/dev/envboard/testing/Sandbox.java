@@ -1,0 +1,141 @@
+package dev.envboard.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The sandbox pool of real engines (scripts/sandbox.sh) as tests see it: its pools file, its
+ * engines, and the plain docker CLI pointed at any of them, to check outcomes on the real system.
+ */
+public final class Sandbox implements ExtensionContext.Store.CloseableResource {
+    public record Engine(String name, String kind, String dockerHost, String address, Path pidFile) {
+        public boolean isSwarm() {
+            return kind.equals("swarm");
+        }
+    }
+
+    private final Path dir;
+    private final boolean startedHere;
+    private final List<Engine> engines;
+
+    private Sandbox(Path dir, boolean startedHere, List<Engine> engines) {
+        this.dir = dir;
+        this.startedHere = startedHere;
+        this.engines = List.copyOf(engines);
+    }
+
+    static Sandbox start() throws IOException, InterruptedException {
+        Path dir = stateDir();
+        boolean alreadyUp = Shell.run(List.of("bash", script().toString(), "status"), 60).exitCode() == 0;
+        if (!alreadyUp) {
+            Shell.Result up = Shell.run(List.of("bash", script().toString(), "up"), 300);
+            if (up.exitCode() != 0) {
+                throw new IllegalStateException("scripts/sandbox.sh up failed (exit " + up.exitCode() + "):\n" + up.output());
+            }
+        }
+        return new Sandbox(dir, !alreadyUp, readEngines(dir.resolve("engines.tsv")));
+    }
+
+    static Path stateDir() {
+        String dir = System.getenv("ENVBOARD_SANDBOX_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "/var/lib/envboard-sandbox" : dir);
+    }
+
+    static Path script() {
+        return Path.of("scripts/sandbox.sh").toAbsolutePath();
+    }
+
+    private static List<Engine> readEngines(Path file) throws IOException {
+        List<Engine> engines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            engines.add(new Engine(f[0], f[1], f[2], f[3], Path.of(f[4])));
+        }
+        return engines;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path poolsFile() {
+        return dir.resolve("pools.yaml");
+    }
+
+    public List<Engine> engines() {
+        return engines;
+    }
+
+    public List<Engine> swarmNodes() {
+        return engines.stream().filter(Engine::isSwarm).toList();
+    }
+
+    public List<Engine> standaloneHosts() {
+        return engines.stream().filter(e -> !e.isSwarm()).toList();
+    }
+
+    public Engine engine(String name) {
+        return engines.stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox engine " + name));
+    }
+
+    /** The Swarm manager: the first swarm engine. */
+    public Engine manager() {
+        return swarmNodes().get(0);
+    }
+
+    /** Runs the docker CLI against one engine; fails the test on a non-zero exit. */
+    public String docker(Engine engine, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker", "-H", engine.dockerHost()));
+        command.addAll(List.of(args));
+        try {
+            Shell.Result result = Shell.run(command, 120);
+            if (result.exitCode() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed (exit " + result.exitCode() + "): " + result.output());
+            }
+            return result.output().trim();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run docker CLI: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() throws Throwable {
+        if (startedHere && System.getenv("ENVBOARD_KEEP_SANDBOX") == null) {
+            Shell.run(List.of("bash", script().toString(), "down"), 120);
+        }
+    }
+
+    /** Waits for a process; kept here so tests need nothing else to run commands. */
+    static final class Shell {
+        record Result(int exitCode, String output) {
+        }
+
+        static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+            Path log = Files.createTempFile("envboard-test-", ".out");
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+                }
+                return new Result(process.exitValue(), Files.readString(log));
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.envboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.envboard.app.AppContext;
+import dev.envboard.app.UiState;
+import dev.envboard.app.UiStateStore;
+import dev.envboard.testing.Sandbox;
+import dev.envboard.testing.SandboxExtension;
+import dev.envboard.ui.common.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+class MainWindowTest {
+    private static Path poolsFile;
+    private static Sandbox sandbox;
+    private AppContext context;
+    private EnvboardUi ui;
+    private Path stateDir;
+
+    @BeforeAll
+    static void findSandbox(Sandbox found) {
+        sandbox = found;
+        poolsFile = found.poolsFile();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path state = Files.createTempDirectory("envboard-ui-state");
+        stateDir = state;
+        context = AppContext.create(poolsFile, Map.of("XDG_STATE_HOME", state.toString(), "XDG_CONFIG_HOME", state.toString()));
+        ui = new EnvboardUi(context, Platform::runLater, new UiStateStore(state), new Theme(Map.of()));
+        ui.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+        context.close();
+    }
+
+    @Test
+    void theBoardListsTheSandboxSwarmHostsInTheirEnvironments(FxRobot robot) {
+        List<String> swarmHosts = Arrays.asList(sandbox.docker(sandbox.manager(), "node", "ls", "--format", "{{.Hostname}}").split("\n"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cardNames(robot).size() == swarmHosts.size());
+        assertThat(cardNames(robot)).containsExactlyInAnyOrderElementsOf(swarmHosts);
+
+        for (String host : swarmHosts) {
+            String env = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", host);
+            String column = env.isEmpty() ? "unassigned" : env;
+            Node card = robot.lookup("#column-" + column).lookup("#host-" + host).query();
+            assertThat(card).as(host + " in column " + column).isNotNull();
+        }
+    }
+
+    @Test
+    void choosingTheStandalonePoolShowsItsEngines(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !cardNames(robot).isEmpty());
+        robot.clickOn("#pool-selector");
+        robot.clickOn("sandbox-hosts  ·  standalone");
+        Set<String> expected = sandbox.standaloneHosts().stream().map(Sandbox.Engine::name).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(30)).until(() -> cardNames(robot).equals(expected));
+        assertThat(robot.lookup("#pool-chip-sandbox-hosts").queryLabeled().getAccessibleText()).isEqualTo("sandbox-hosts online");
+    }
+
+    @Test
+    void closingTheWindowRemembersItsGeometryAndPool(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !cardNames(robot).isEmpty());
+        robot.clickOn("#pool-selector").clickOn("sandbox-hosts  ·  standalone");
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#board").query().getScene().getWindow();
+            stage.setWidth(1111);
+            stage.setHeight(777);
+            stage.close();
+        });
+        UiState saved = new UiStateStore(stateDir).load();
+        assertThat(saved.width()).isEqualTo(1111);
+        assertThat(saved.height()).isEqualTo(777);
+        assertThat(saved.selectedPool()).isEqualTo("sandbox-hosts");
+    }
+
+    private static Set<String> cardNames(FxRobot robot) {
+        return robot.lookup(".host-card").queryAll().stream()
+                .map(node -> node.getId().substring("host-".length()))
+                .collect(Collectors.toSet());
+    }
+}
