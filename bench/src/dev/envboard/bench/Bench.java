@@ -1,0 +1,27 @@
+package dev.envboard.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Runs one benchmark by name: {@code scripts/bench.sh NAME}. Each prints its result last. */
+public final class Bench {
+    interface Benchmark {
+        void run(BenchContext context) throws Exception;
+    }
+
+    private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
+            "nodes", new NodesBench()));
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !BENCHMARKS.containsKey(args[0])) {
+            System.err.println("usage: scripts/bench.sh NAME   (one of: " + String.join(", ", BENCHMARKS.keySet()) + ")");
+            System.exit(2);
+        }
+        try (BenchContext context = BenchContext.fromSandbox()) {
+            BENCHMARKS.get(args[0]).run(context);
+        }
+    }
+}
