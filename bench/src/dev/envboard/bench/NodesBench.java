@@ -2,6 +2,7 @@ package dev.envboard.bench;
 
 import dev.envboard.pool.PoolInspector;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.testing.Sandbox;
 import java.util.List;
 
 /**
@@ -30,11 +31,11 @@ final class NodesBench implements Bench.Benchmark {
             long envboardNanos = System.nanoTime() - start;
 
             start = System.nanoTime();
-            BenchContext.Engine manager = context.manager();
+            Sandbox.Engine manager = context.manager();
             String[] ids = context.docker(manager, "node", "ls", "-q").trim().split("\\s+");
             context.docker(manager, concat(new String[] {"node", "inspect"}, ids));
             context.docker(manager, concat(new String[] {"node", "ps", "-q", "--filter", "desired-state=running"}, ids));
-            for (BenchContext.Engine engine : context.standalone()) {
+            for (Sandbox.Engine engine : context.standalone()) {
                 context.docker(engine, "info", "--format", "{{json .}}");
             }
             long cliNanos = System.nanoTime() - start;

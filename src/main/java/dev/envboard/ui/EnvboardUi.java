@@ -51,7 +51,7 @@ public final class EnvboardUi {
         this.theme = theme;
         this.monitor = new PoolMonitor(context.poolInspector(), context.executors().timer(), POOL_REFRESH);
         this.operations = new Operations(context.executors().io());
-        this.shell = new ShellViewModel(context.pools(), monitor, fx);
+        this.shell = new ShellViewModel(context.pools(), monitor, operations, fx);
     }
 
     public ShellViewModel shell() {

@@ -42,6 +42,11 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         return new Sandbox(dir, !alreadyUp, readEngines(dir.resolve("engines.tsv")));
     }
 
+    /** The sandbox as it is now, without starting it (benchmarks start it from their script). */
+    public static Sandbox existing() throws IOException {
+        return new Sandbox(stateDir(), false, readEngines(stateDir().resolve("engines.tsv")));
+    }
+
     static Path stateDir() {
         String dir = System.getenv("ENVBOARD_SANDBOX_DIR");
         return Path.of(dir == null || dir.isBlank() ? "/var/lib/envboard-sandbox" : dir);

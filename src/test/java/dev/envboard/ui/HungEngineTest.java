@@ -3,11 +3,8 @@ package dev.envboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.envboard.app.AppContext;
-import dev.envboard.app.UiStateStore;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
-import dev.envboard.ui.common.Theme;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +33,7 @@ class HungEngineTest {
     private static Sandbox sandbox;
     private final List<Socket> accepted = new ArrayList<>();
     private ServerSocket silent;
-    private AppContext context;
-    private EnvboardUi ui;
-    private Path stateDir;
+    private UiHarness window;
 
     @BeforeAll
     static void findSandbox(Sandbox found) {
@@ -54,7 +47,7 @@ class HungEngineTest {
         acceptor.setDaemon(true);
         acceptor.start();
 
-        stateDir = Files.createTempDirectory("envboard-hung");
+        Path stateDir = UiHarness.newStateDir();
         Path pools = stateDir.resolve("pools.yaml");
         String sandboxPools = Files.readString(sandbox.poolsFile()).replace("pools:\n", "");
         Files.writeString(pools, "pools:\n" + """
@@ -62,9 +55,7 @@ class HungEngineTest {
                     kind: swarm
                     endpoint: tcp://127.0.0.1:%d
                 """.formatted(silent.getLocalPort()) + sandboxPools);
-        context = AppContext.create(pools, Map.of("XDG_STATE_HOME", stateDir.toString(), "XDG_CONFIG_HOME", stateDir.toString()));
-        ui = new EnvboardUi(context, Platform::runLater, new UiStateStore(stateDir), new Theme(Map.of()));
-        ui.show(stage);
+        window = UiHarness.show(stage, pools, stateDir);
     }
 
     private void acceptForever() {
@@ -81,8 +72,7 @@ class HungEngineTest {
 
     @AfterEach
     void close() throws IOException {
-        ui.close();
-        context.close();
+        window.close();
         silent.close();
         synchronized (accepted) {
             for (Socket socket : accepted) {
@@ -95,6 +85,7 @@ class HungEngineTest {
     void theWindowStaysUsableWhileAnEngineHangsAndThenReportsIt(FxRobot robot) {
         // The hung pool is the one selected: its inspection is pending, yet the UI reacts.
         await().atMost(Duration.ofSeconds(5)).until(() -> !accepted.isEmpty());
+        assertThat(robot.lookup("#operations-button").queryButton().getText()).isEqualTo("1 running");
         robot.clickOn("#nav-containers");
         assertThat(robot.lookup(".pending-section").tryQuery()).isPresent();
         robot.clickOn("#nav-board");
@@ -106,5 +97,7 @@ class HungEngineTest {
                 robot.lookup("#pool-chip-hung").queryLabeled().getAccessibleText().equals("hung offline"));
         String tooltip = robot.lookup("#pool-chip-hung").queryAs(Labeled.class).getTooltip().getText();
         assertThat(tooltip).contains("127.0.0.1:" + silent.getLocalPort()).contains("no answer in time");
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                robot.lookup("#operations-button").queryButton().getText().equals("No operations running"));
     }
 }

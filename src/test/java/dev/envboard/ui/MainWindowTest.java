@@ -3,21 +3,16 @@ package dev.envboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.envboard.app.AppContext;
 import dev.envboard.app.UiState;
 import dev.envboard.app.UiStateStore;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
-import dev.envboard.ui.common.Theme;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +27,7 @@ import org.testfx.framework.junit5.Start;
 class MainWindowTest {
     private static Path poolsFile;
     private static Sandbox sandbox;
-    private AppContext context;
-    private EnvboardUi ui;
-    private Path stateDir;
+    private UiHarness window;
 
     @BeforeAll
     static void findSandbox(Sandbox found) {
@@ -44,17 +37,12 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path state = Files.createTempDirectory("envboard-ui-state");
-        stateDir = state;
-        context = AppContext.create(poolsFile, Map.of("XDG_STATE_HOME", state.toString(), "XDG_CONFIG_HOME", state.toString()));
-        ui = new EnvboardUi(context, Platform::runLater, new UiStateStore(state), new Theme(Map.of()));
-        ui.show(stage);
+        window = UiHarness.show(stage, poolsFile, UiHarness.newStateDir());
     }
 
     @AfterEach
     void close() {
-        ui.close();
-        context.close();
+        window.close();
     }
 
     @Test
@@ -91,7 +79,7 @@ class MainWindowTest {
             stage.setHeight(777);
             stage.close();
         });
-        UiState saved = new UiStateStore(stateDir).load();
+        UiState saved = new UiStateStore(window.stateDir()).load();
         assertThat(saved.width()).isEqualTo(1111);
         assertThat(saved.height()).isEqualTo(777);
         assertThat(saved.selectedPool()).isEqualTo("sandbox-hosts");

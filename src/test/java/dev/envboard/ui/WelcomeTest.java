@@ -3,14 +3,9 @@ package dev.envboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.envboard.app.AppContext;
-import dev.envboard.app.UiStateStore;
-import dev.envboard.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +18,7 @@ import org.testfx.framework.junit5.Start;
 /** No engine answers: the window says what it tried instead of showing an empty board. */
 @ExtendWith(ApplicationExtension.class)
 class WelcomeTest {
-    private AppContext context;
-    private EnvboardUi ui;
+    private UiHarness window;
     private Path socket;
 
     @Start
@@ -40,15 +34,12 @@ class WelcomeTest {
                   - name: broken
                     kind: nonsense
                 """.formatted(socket));
-        context = AppContext.create(pools, Map.of("XDG_STATE_HOME", dir.toString(), "XDG_CONFIG_HOME", dir.toString()));
-        ui = new EnvboardUi(context, Platform::runLater, new UiStateStore(dir), new Theme(Map.of()));
-        ui.show(stage);
+        window = UiHarness.show(stage, pools, dir);
     }
 
     @AfterEach
     void close() {
-        ui.close();
-        context.close();
+        window.close();
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.envboard.ui.shell;
 
 import dev.envboard.pool.PoolMonitor;
 import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
 import dev.envboard.pool.config.PoolsConfig;
+import dev.envboard.ui.common.Operations;
 import dev.envboard.yaml.InputProblem;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,6 +29,7 @@ public final class ShellViewModel {
 
     private final PoolsConfig config;
     private final PoolMonitor monitor;
+    private final Operations operations;
     private final Executor fx;
     private final ObservableList<PoolItem> pools = FXCollections.observableArrayList();
     private final ObservableList<InputProblem> problems = FXCollections.observableArrayList();
@@ -34,9 +38,10 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyBooleanWrapper welcomeNeeded = new ReadOnlyBooleanWrapper(false);
 
-    public ShellViewModel(PoolsConfig config, PoolMonitor monitor, Executor fx) {
+    public ShellViewModel(PoolsConfig config, PoolMonitor monitor, Operations operations, Executor fx) {
         this.config = config;
         this.monitor = monitor;
+        this.operations = operations;
         this.fx = fx;
         config.pools().forEach(spec -> pools.add(new PoolItem(spec)));
         problems.setAll(config.problems());
@@ -52,10 +57,22 @@ public final class ShellViewModel {
         for (PoolItem item : pools) {
             monitor.watch(item.spec(), snapshot -> fx.execute(() -> apply(item, snapshot)));
         }
+        if (!pools.isEmpty()) {
+            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), monitor, specs()));
+        }
     }
 
+    /** Asks every pool again now, as an operation the user can watch. */
     public void refresh() {
-        pools.forEach(item -> monitor.refreshNow(item.spec()));
+        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), monitor, specs()));
+    }
+
+    private List<PoolSpec> specs() {
+        return pools.stream().map(PoolItem::spec).toList();
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "1 pool" : n + " pools";
     }
 
     private void apply(PoolItem item, PoolSnapshot snapshot) {

@@ -1,0 +1,32 @@
+package dev.envboard.ui.shell;
+
+import dev.envboard.pool.PoolMonitor;
+import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.pool.PoolSpec;
+import java.util.List;
+import javafx.concurrent.Task;
+
+/** Connecting to (or refreshing) every pool, as one operation with progress in the task list. */
+final class RefreshPoolsTask extends Task<Void> {
+    private final PoolMonitor monitor;
+    private final List<PoolSpec> pools;
+
+    RefreshPoolsTask(String title, PoolMonitor monitor, List<PoolSpec> pools) {
+        this.monitor = monitor;
+        this.pools = List.copyOf(pools);
+        updateTitle(title);
+    }
+
+    @Override
+    protected Void call() {
+        for (int i = 0; i < pools.size(); i++) {
+            PoolSpec pool = pools.get(i);
+            updateMessage(pool.name() + "…");
+            updateProgress(i, pools.size());
+            PoolSnapshot snapshot = monitor.refreshNow(pool).join();
+            updateMessage(pool.name() + ": " + snapshot.status().label());
+        }
+        updateProgress(pools.size(), pools.size());
+        return null;
+    }
+}

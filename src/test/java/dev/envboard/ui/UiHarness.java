@@ -1,0 +1,47 @@
+package dev.envboard.ui;
+
+import dev.envboard.app.AppContext;
+import dev.envboard.app.UiStateStore;
+import dev.envboard.ui.common.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The real window on a given pools file, with its own state dir, as the UI tests open it. */
+final class UiHarness implements AutoCloseable {
+    private final Path stateDir;
+    private final AppContext context;
+    private final EnvboardUi ui;
+
+    private UiHarness(Path stateDir, AppContext context, EnvboardUi ui) {
+        this.stateDir = stateDir;
+        this.context = context;
+        this.ui = ui;
+    }
+
+    /** Call from a TestFX {@code @Start} method (on the FX thread). */
+    static UiHarness show(Stage stage, Path poolsFile, Path stateDir) {
+        Map<String, String> env = Map.of("XDG_STATE_HOME", stateDir.toString(), "XDG_CONFIG_HOME", stateDir.toString());
+        AppContext context = AppContext.create(poolsFile, env);
+        EnvboardUi ui = new EnvboardUi(context, Platform::runLater, new UiStateStore(stateDir), new Theme(Map.of()));
+        ui.show(stage);
+        return new UiHarness(stateDir, context, ui);
+    }
+
+    static Path newStateDir() throws IOException {
+        return Files.createTempDirectory("envboard-ui-test");
+    }
+
+    Path stateDir() {
+        return stateDir;
+    }
+
+    @Override
+    public void close() {
+        ui.close();
+        context.close();
+    }
+}
