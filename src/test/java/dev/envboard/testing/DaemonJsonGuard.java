@@ -1,0 +1,105 @@
+package dev.envboard.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.envboard.pool.Labels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Remembers the standalone hosts' daemon.json (bytes, backups beside it, live labels) and puts
+ * everything back afterwards, so a test that changes engine labels leaves the sandbox as it was.
+ */
+public final class DaemonJsonGuard {
+    private final Sandbox sandbox;
+    private final List<String> hosts;
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, Set<Path>> siblings = new LinkedHashMap<>();
+    private final Map<String, List<String>> labels = new LinkedHashMap<>();
+
+    public DaemonJsonGuard(Sandbox sandbox, List<String> hosts) throws IOException {
+        this.sandbox = sandbox;
+        this.hosts = List.copyOf(hosts);
+        for (String host : hosts) {
+            files.put(host, Files.readAllBytes(daemonJson(host)));
+            siblings.put(host, siblings(host));
+            labels.put(host, liveLabels(host));
+        }
+    }
+
+    public Path daemonJson(String host) {
+        return sandbox.dir().resolve(host).resolve("daemon.json");
+    }
+
+    public byte[] original(String host) {
+        return files.get(host).clone();
+    }
+
+    /** daemon.json's backups and temp files, by name (so by time for backups). */
+    public Set<Path> siblings(String host) throws IOException {
+        Path file = daemonJson(host);
+        try (Stream<Path> list = Files.list(file.getParent())) {
+            return new TreeSet<>(list.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".envboard-")).toList());
+        }
+    }
+
+    /** Backups and temp files beside daemon.json that were not there when this guard was created. */
+    public Set<Path> newSiblings(String host) throws IOException {
+        Set<Path> now = siblings(host);
+        now.removeAll(siblings.get(host));
+        return now;
+    }
+
+    /** Backups made since this guard was created. */
+    public List<Path> newBackups(String host) throws IOException {
+        return siblings(host).stream()
+                .filter(p -> p.getFileName().toString().contains(".envboard-backup-"))
+                .filter(p -> !siblings.get(host).contains(p))
+                .toList();
+    }
+
+    /** The engine's labels as the docker CLI reports them. */
+    public List<String> liveLabels(String host) {
+        String joined = sandbox.docker(sandbox.engine(host), "info", "--format", "{{join .Labels \",\"}}");
+        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    public Map<String, String> liveLabelMap(String host) {
+        return Labels.fromEngineList(liveLabels(host).toArray(String[]::new));
+    }
+
+    public void reload(String host) throws IOException, InterruptedException {
+        Path pidFile = daemonJson(host).resolveSibling("docker.pid");
+        Process kill = new ProcessBuilder("sh", "-c", "kill -HUP \"$(cat '" + pidFile + "')\"").inheritIO().start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IOException("kill -HUP did not finish");
+        }
+    }
+
+    public void restore() throws IOException, InterruptedException {
+        for (String host : hosts) {
+            Path file = daemonJson(host);
+            if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), files.get(host))) {
+                Files.write(file, files.get(host));
+            }
+            for (Path sibling : siblings(host)) {
+                if (!siblings.get(host).contains(sibling)) {
+                    Files.delete(sibling);
+                }
+            }
+            if (!liveLabels(host).equals(labels.get(host))) {
+                reload(host);
+                await().atMost(30, TimeUnit.SECONDS).until(() -> liveLabels(host).equals(labels.get(host)));
+            }
+        }
+    }
+}
