@@ -1,0 +1,18 @@
+package dev.envboard.pool.move;
+
+import dev.envboard.pool.PoolSpec;
+import java.util.List;
+
+/** The label changes a user is asked to confirm, with their impact. */
+public record MovePlan(PoolSpec pool, List<HostMove> moves, MoveImpact impact) {
+
+    public MovePlan {
+        moves = List.copyOf(moves);
+    }
+
+    public String labelOf(HostMove move) {
+        return move.to() == null
+                ? "remove " + pool.labelKey() + " from " + move.host().hostname()
+                : pool.labelKey() + "=" + move.to() + " on " + move.host().hostname();
+    }
+}
