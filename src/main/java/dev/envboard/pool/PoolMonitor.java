@@ -16,17 +16,27 @@ import java.util.function.Consumer;
  * never two inspections of one pool at a time, and tells listeners on the inspector's threads.
  */
 public final class PoolMonitor implements AutoCloseable {
+    /** Starts watching a pool's events; calls onChange when the pool should be inspected again. */
+    @FunctionalInterface
+    public interface ChangeSource {
+        AutoCloseable watch(PoolSpec pool, Runnable onChange);
+    }
+
     private final PoolInspector inspector;
     private final ScheduledExecutorService timer;
     private final Duration interval;
+    private final ChangeSource changes;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private final class Watch {
         final PoolSpec pool;
         final List<Consumer<PoolSnapshot>> listeners = new CopyOnWriteArrayList<>();
         volatile PoolSnapshot last;
         volatile CompletableFuture<PoolSnapshot> inFlight;
+        volatile boolean again;
         ScheduledFuture<?> schedule;
+        AutoCloseable events;
 
         Watch(PoolSpec pool) {
             this.pool = pool;
@@ -34,10 +44,11 @@ public final class PoolMonitor implements AutoCloseable {
         }
     }
 
-    public PoolMonitor(PoolInspector inspector, ScheduledExecutorService timer, Duration interval) {
+    public PoolMonitor(PoolInspector inspector, ScheduledExecutorService timer, Duration interval, ChangeSource changes) {
         this.inspector = inspector;
         this.timer = timer;
         this.interval = interval;
+        this.changes = changes;
     }
 
     /** Starts watching (once per pool) and adds a listener; the first inspection starts now. */
@@ -46,6 +57,7 @@ public final class PoolMonitor implements AutoCloseable {
             Watch created = new Watch(pool);
             created.schedule = timer.scheduleWithFixedDelay(() -> refresh(created),
                     0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            created.events = changes.watch(pool, () -> refresh(created));
             return created;
         });
         watch.listeners.add(listener);
@@ -53,6 +65,10 @@ public final class PoolMonitor implements AutoCloseable {
 
     /** Inspects now; joins an inspection already under way instead of starting another. */
     public CompletableFuture<PoolSnapshot> refreshNow(PoolSpec pool) {
+        if (closed) {
+            // A late callback after the window closed: the executors are gone, nothing to show.
+            return CompletableFuture.completedFuture(PoolSnapshot.unknown(pool));
+        }
         Watch watch = watches.get(pool.name());
         return watch == null ? inspector.inspect(pool) : refresh(watch);
     }
@@ -65,6 +81,14 @@ public final class PoolMonitor implements AutoCloseable {
     private synchronized CompletableFuture<PoolSnapshot> refresh(Watch watch) {
         CompletableFuture<PoolSnapshot> running = watch.inFlight;
         if (running != null && !running.isDone()) {
+            // A change seen while inspecting may not be in that result: look once more after it.
+            if (!watch.again) {
+                watch.again = true;
+                running.whenComplete((s, e) -> {
+                    watch.again = false;
+                    refresh(watch);
+                });
+            }
             return running;
         }
         CompletableFuture<PoolSnapshot> next = inspector.inspect(watch.pool)
@@ -79,9 +103,17 @@ public final class PoolMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         watches.values().forEach(w -> {
             if (w.schedule != null) {
                 w.schedule.cancel(true);
+            }
+            if (w.events != null) {
+                try {
+                    w.events.close();
+                } catch (Exception ignored) {
+                    // closing is best effort
+                }
             }
         });
         watches.clear();
