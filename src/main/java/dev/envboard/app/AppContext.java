@@ -1,7 +1,12 @@
 package dev.envboard.app;
 
 import dev.envboard.docker.DockerClients;
+import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.PoolInspector;
+import dev.envboard.pool.audit.AuditLog;
+import dev.envboard.pool.label.PoolLabelWriters;
+import dev.envboard.pool.move.MoveService;
+import dev.envboard.ssh.SshConnector;
 import dev.envboard.pool.config.PoolsConfig;
 import dev.envboard.pool.config.PoolsConfigSource;
 import java.nio.file.Path;
@@ -18,6 +23,11 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final DockerClients dockerClients;
     private final PoolInspector poolInspector;
+    private final AuditLog auditLog;
+    private final EmptyEnvironments emptyEnvironments;
+    private final MoveService moveService;
+    private final SshConnector sshConnector;
+    private final PoolLabelWriters labelWriters;
     private final Clock clock;
 
     private AppContext(AppPaths paths, PoolsConfig pools, Clock clock) {
@@ -27,6 +37,11 @@ public final class AppContext implements AutoCloseable {
         this.executors = new AppExecutors();
         this.dockerClients = new DockerClients();
         this.poolInspector = new PoolInspector(dockerClients, executors.io(), clock);
+        this.auditLog = new AuditLog(paths.stateDir());
+        this.emptyEnvironments = new EmptyEnvironments(paths.stateDir());
+        this.sshConnector = new SshConnector();
+        this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
+        this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
     }
 
     /** @param configFile --config FILE, or null to look in the usual places */
@@ -57,6 +72,23 @@ public final class AppContext implements AutoCloseable {
         return poolInspector;
     }
 
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public EmptyEnvironments emptyEnvironments() {
+        return emptyEnvironments;
+    }
+
+    public MoveService moveService() {
+        return moveService;
+    }
+
+    /** Where a user's decision to trust an SSH host key is recorded. */
+    public PoolLabelWriters labelWriters() {
+        return labelWriters;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -65,5 +97,6 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         executors.close();
         dockerClients.close();
+        sshConnector.close();
     }
 }

@@ -8,14 +8,16 @@ import picocli.CommandLine;
 public final class Cli {
     private final Map<String, String> env;
     private final GuiStarter gui;
+    private final Prompt prompt;
 
-    public Cli(Map<String, String> env, GuiStarter gui) {
+    public Cli(Map<String, String> env, GuiStarter gui, Prompt prompt) {
         this.env = env;
         this.gui = gui;
+        this.prompt = prompt;
     }
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new EnvboardCommand(env, gui));
+        CommandLine commandLine = new CommandLine(new EnvboardCommand(env, gui, prompt));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {

@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "envboard", mixinStandardHelpOptions = true, versionProvider = EnvboardCommand.VersionProvider.class,
         description = {"Envboard: a board of your Docker hosts split into environments.",
                 "Without a command it opens the window; with one it runs headless."},
-        subcommands = {NodesCommand.class})
+        subcommands = {NodesCommand.class, MoveCommand.class})
 public final class EnvboardCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final GuiStarter gui;
+    private final Prompt prompt;
 
     @Spec
     CommandSpec spec;
@@ -34,9 +35,14 @@ public final class EnvboardCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "Start the local sandbox pool if needed (root) and open the window on it.")
     boolean sandbox;
 
-    EnvboardCommand(Map<String, String> env, GuiStarter gui) {
+    EnvboardCommand(Map<String, String> env, GuiStarter gui, Prompt prompt) {
         this.env = env;
         this.gui = gui;
+        this.prompt = prompt;
+    }
+
+    Prompt prompt() {
+        return prompt;
     }
 
     @Override

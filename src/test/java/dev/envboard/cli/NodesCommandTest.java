@@ -25,7 +25,7 @@ class NodesCommandTest {
         GuiStarter noGui = config -> {
             throw new AssertionError("a headless command must not open the window");
         };
-        int code = new Cli(Map.of(), noGui).run(new PrintWriter(out), new PrintWriter(err), args);
+        int code = new Cli(Map.of(), noGui, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -76,6 +76,31 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         return dir.resolve("pools.yaml");
     }
 
+    /**
+     * A copy of the sandbox's pools.yaml whose SSH known_hosts is {@code knownHosts}: for tests of
+     * unknown host keys, without touching the sandbox's own file.
+     */
+    public Path poolsFileWithKnownHosts(Path dir, Path knownHosts) throws IOException {
+        String original = Files.readString(poolsFile());
+        String changed = original.replace(dir().resolve("ssh/known_hosts").toString(), knownHosts.toString());
+        if (changed.equals(original)) {
+            throw new IllegalStateException("pools.yaml does not name " + dir().resolve("ssh/known_hosts"));
+        }
+        Path copy = dir.resolve("pools.yaml");
+        Files.writeString(copy, changed);
+        return copy;
+    }
+
+    /** The SHA256 fingerprint of a standalone host's SSH host key, as ssh-keygen prints it. */
+    public String hostKeyFingerprint(String host) throws IOException, InterruptedException {
+        Path key = dir().resolve(host).resolve("ssh/ssh_host_ed25519_key.pub");
+        Shell.Result result = Shell.run(List.of("ssh-keygen", "-lf", key.toString()), 30);
+        if (result.exitCode() != 0) {
+            throw new IOException("ssh-keygen -lf " + key + ": " + result.output());
+        }
+        return result.output().trim().split("\\s+")[1];
+    }
+
     public List<Engine> engines() {
         return engines;
     }
