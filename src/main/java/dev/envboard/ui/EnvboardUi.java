@@ -3,7 +3,9 @@ package dev.envboard.ui;
 import dev.envboard.app.AppContext;
 import dev.envboard.app.UiState;
 import dev.envboard.app.UiStateStore;
+import dev.envboard.pool.PoolEventWatch;
 import dev.envboard.pool.PoolMonitor;
+import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.board.BoardView;
 import dev.envboard.ui.board.BoardViewModel;
 import dev.envboard.ui.common.Controls;
@@ -49,7 +51,9 @@ public final class EnvboardUi {
         this.fx = fx;
         this.stateStore = stateStore;
         this.theme = theme;
-        this.monitor = new PoolMonitor(context.poolInspector(), context.executors().timer(), POOL_REFRESH);
+        this.monitor = new PoolMonitor(context.poolInspector(), context.executors().timer(), POOL_REFRESH,
+                (pool, onChange) -> new PoolEventWatch(pool, context.dockerClients(), context.executors().timer(),
+                        context.executors().io(), onChange));
         this.operations = new Operations(context.executors().io());
         this.shell = new ShellViewModel(context.pools(), monitor, operations, fx);
     }
@@ -67,9 +71,11 @@ public final class EnvboardUi {
         Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
         themeToggle.setId("theme-toggle");
 
-        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty());
+        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), context.moveService(), monitor,
+                operations, context.emptyEnvironments(), context.labelWriters()::trust, context.executors().io(), fx);
+        AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
-        sections.put(NavSection.BOARD, () -> new BoardView(board));
+        sections.put(NavSection.BOARD, () -> new BoardView(board, audit));
         sections.put(NavSection.CONTAINERS, () -> new PendingSection(NavSection.CONTAINERS, "live containers and tasks."));
         sections.put(NavSection.LOGS, () -> new PendingSection(NavSection.LOGS, "the log viewer."));
         sections.put(NavSection.HEALTH, () -> new PendingSection(NavSection.HEALTH, "Consul service health."));

@@ -1,32 +1,163 @@
 package dev.envboard.ui.board;
 
+import dev.envboard.docker.DockerErrors;
+import dev.envboard.pool.Host;
+import dev.envboard.pool.move.HostMove;
+import dev.envboard.pool.move.MovePlan;
 import dev.envboard.ui.common.Controls;
+import dev.envboard.ui.common.Icons;
+import dev.envboard.ui.common.NoticeBanner;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
-/** The board: the selected pool's environments side by side. */
-public final class BoardView extends StackPane {
+/**
+ * The board: the selected pool's environments side by side. Drag cards (or press M) to move
+ * hosts; every move is confirmed with its impact first. Arrow keys select, Ctrl+Z undoes.
+ */
+public final class BoardView extends VBox implements BoardActions {
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    private final BoardViewModel model;
     private final HBox columns = new HBox(12);
+    private final ScrollPane scroll = new ScrollPane(columns);
     private final Map<EnvironmentColumnModel, Node> rendered = new IdentityHashMap<>();
 
-    public BoardView(BoardViewModel model) {
+    public BoardView(BoardViewModel model, AuditViewModel audit) {
+        this.model = model;
         setId("board");
         getStyleClass().add("board");
+        setFocusTraversable(true);
+
         columns.getStyleClass().add("board-columns");
-        ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToHeight(true);
+        scroll.setFocusTraversable(false);
         scroll.getStyleClass().add("board-scroll");
-        getChildren().add(scroll);
-        model.columns().addListener((ListChangeListener<EnvironmentColumnModel>) change -> render(model));
-        render(model);
+
+        AuditPanel auditPanel = new AuditPanel(audit);
+        SplitPane split = new SplitPane(scroll);
+        split.setOrientation(Orientation.VERTICAL);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        ToggleButton showAudit = new ToggleButton("Audit log", Icons.AUDIT.create());
+        showAudit.setId("show-audit");
+        showAudit.selectedProperty().addListener((obs, old, show) -> {
+            if (show) {
+                split.getItems().add(auditPanel);
+                split.setDividerPositions(0.68);
+            } else {
+                split.getItems().remove(auditPanel);
+            }
+        });
+        getChildren().addAll(toolbar(showAudit), new NoticeBanner(model.notices()), split);
+
+        model.setHostKeyPrompt((hostname, unknown, answer) -> HostKeyDialog.show(getScene().getWindow(), hostname, unknown, answer));
+        model.columns().addListener((ListChangeListener<EnvironmentColumnModel>) change -> render());
+        render();
+        // Capture phase: the scroll panes inside would otherwise take the arrow keys for scrolling.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case LEFT -> model.moveSelection(-1, 0);
+                case RIGHT -> model.moveSelection(1, 0);
+                case UP -> model.moveSelection(0, -1);
+                case DOWN -> model.moveSelection(0, 1);
+                case M -> openMoveTo();
+                case ESCAPE -> model.clearSelection();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        // On release, after a column's ScrollPane has grabbed focus on press (it always does) and
+        // before the click rebuilds that column and drops the focus with it.
+        // Buttons and menus keep the focus they take (a menu closes when its button loses it).
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!onInteractiveControl(e.getTarget())) {
+                requestFocus();
+            }
+        });
+        installAccelerators();
     }
 
-    private void render(BoardViewModel model) {
+    private boolean onInteractiveControl(Object target) {
+        for (Node node = target instanceof Node n ? n : null; node != null && node != this; node = node.getParent()) {
+            if (node instanceof ButtonBase || node instanceof ComboBoxBase<?> || node instanceof TextInputControl
+                    || node instanceof TableView<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ctrl+Z and Ctrl+N work wherever the focus is while the board is on screen. */
+    private void installAccelerators() {
+        Runnable undo = this::undo;
+        Runnable create = this::createEnvironment;
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(UNDO, undo);
+                old.getAccelerators().remove(NEW_ENVIRONMENT, create);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(UNDO, undo);
+                scene.getAccelerators().put(NEW_ENVIRONMENT, create);
+            }
+        });
+    }
+
+    private ToolBar toolbar(ToggleButton showAudit) {
+        Button create = new Button("New environment", Icons.ADD.create());
+        create.setId("new-environment");
+        create.setTooltip(Controls.tooltip("Add an empty environment column (Ctrl+N)"));
+        create.setOnAction(e -> createEnvironment());
+        Button moveTo = new Button("Move to…", Icons.MOVE.create());
+        moveTo.setId("move-to");
+        moveTo.setTooltip(Controls.tooltip("Move the selected hosts to another environment (M)"));
+        moveTo.setOnAction(e -> openMoveTo());
+        Button undo = new Button("Undo", Icons.UNDO.create());
+        undo.setId("undo-move");
+        undo.setTooltip(Controls.tooltip("Move the hosts of the last move back (Ctrl+Z)"));
+        undo.disableProperty().bind(Bindings.createBooleanBinding(() -> model.lastMoveProperty().get().isEmpty(),
+                model.lastMoveProperty()));
+        undo.setOnAction(e -> undo());
+        Label hint = Controls.styled("Drag hosts between environments · arrows select · M moves · Ctrl+Z undoes", "muted", "board-hint");
+        hint.setId("board-hint");
+        return new ToolBar(create, moveTo, undo, Controls.hgrow(), hint, showAudit);
+    }
+
+    private void render() {
         if (model.columns().isEmpty()) {
             rendered.clear();
             columns.getChildren().setAll(Controls.styled("No hosts to show yet", "muted"));
@@ -36,10 +167,105 @@ public final class BoardView extends StackPane {
         Map<EnvironmentColumnModel, Node> next = new IdentityHashMap<>();
         for (EnvironmentColumnModel column : model.columns()) {
             Node node = rendered.get(column);
-            next.put(column, node != null ? node : new EnvironmentColumn(column));
+            next.put(column, node != null ? node : new EnvironmentColumn(column, model, this));
         }
         rendered.clear();
         rendered.putAll(next);
         columns.getChildren().setAll(model.columns().stream().map(next::get).toList());
+    }
+
+    // ---- flows that end in a confirmation --------------------------------------------------
+
+    @Override
+    public void requestMove(List<Host> hosts, String to) {
+        String target = to == null ? "Unassigned" : to;
+        String title = hosts.size() == 1 ? "Move " + hosts.get(0).hostname() + " to " + target + "?"
+                : "Move " + hosts.size() + " hosts to " + target + "?";
+        List<HostMove> moves = hosts.stream().map(h -> HostMove.of(h, to)).filter(HostMove::changesAnything).toList();
+        confirm(title, moves, model.plan(hosts, to), model::execute);
+    }
+
+    private void confirm(String title, List<HostMove> moves, CompletableFuture<MovePlan> plan,
+                         java.util.function.Consumer<MovePlan> onConfirm) {
+        String key = model.selectedPoolProperty().get().spec().labelKey();
+        MoveConfirmation.show(getScene().getWindow(), title, MoveConfirmation.describe(moves, key), plan, onConfirm);
+    }
+
+    private void openMoveTo() {
+        List<Host> hosts = model.selectedHosts();
+        if (hosts.isEmpty()) {
+            model.notices().add("Select one or more hosts first (click a card, Ctrl+click for more).");
+            return;
+        }
+        List<String> choices = new ArrayList<>();
+        choices.add("Unassigned");
+        choices.addAll(model.environments());
+        // Preselect somewhere the hosts are not yet, so Enter does something useful.
+        String current = hosts.get(0).environment() == null ? "Unassigned" : hosts.get(0).environment();
+        String preselected = choices.stream().filter(c -> !c.equals(current)).findFirst().orElse(choices.get(0));
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(preselected, choices);
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Move to…");
+        dialog.setHeaderText("Move " + hosts.stream().map(Host::hostname).collect(Collectors.joining(", ")) + " to:");
+        dialog.showAndWait().ifPresent(choice -> requestMove(hosts, choice.equals("Unassigned") ? null : choice));
+    }
+
+    private void undo() {
+        if (model.lastMoveProperty().get().isEmpty()) {
+            return;
+        }
+        List<HostMove> back = model.lastMoveProperty().get().stream()
+                .map(m -> new HostMove(m.host(), m.to(), m.from())).toList();
+        confirm("Undo the last move?", back, model.planUndo(), model::execute);
+    }
+
+    private void createEnvironment() {
+        NameDialog.show(getScene().getWindow(), "New environment", "", name -> {
+            Optional<String> problem = model.createEnvironment(name);
+            problem.ifPresentOrElse(model.notices()::add, () -> reveal(name));
+        });
+    }
+
+    /** Scrolls the board so that an environment's column is in view (a new one is often off to the right). */
+    private void reveal(String environment) {
+        scroll.applyCss();
+        scroll.layout(); // the new column must have its place before we can scroll to it
+        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(column -> {
+            double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
+            if (hidden > 0) {
+                double right = column.getBoundsInParent().getMaxX() - scroll.getViewportBounds().getWidth();
+                scroll.setHvalue(Math.max(0, Math.min(1, right / hidden)));
+            }
+        });
+    }
+
+    @Override
+    public void requestRename(String environment) {
+        NameDialog.show(getScene().getWindow(), "Rename " + environment, environment, newName -> {
+            if (newName.equals(environment)) {
+                return;
+            }
+            List<Host> hosts = model.columns().stream().filter(c -> environment.equals(c.environment()))
+                    .flatMap(c -> c.hosts().stream()).toList();
+            CompletableFuture<MovePlan> plan = model.planRename(environment, newName);
+            if (hosts.isEmpty()) {
+                plan.whenComplete((done, error) -> {
+                    if (error != null) {
+                        model.notices().add(DockerErrors.describe(error));
+                    } else {
+                        reveal(newName);
+                    }
+                });
+                return;
+            }
+            List<HostMove> moves = hosts.stream().map(h -> HostMove.of(h, newName)).toList();
+            confirm("Rename " + environment + " to " + newName + "?", moves, plan,
+                    confirmed -> model.executeRename(confirmed, environment));
+        });
+    }
+
+    @Override
+    public void requestRemove(String environment) {
+        model.removeEnvironment(environment).ifPresent(problem -> model.notices().add(problem));
     }
 }

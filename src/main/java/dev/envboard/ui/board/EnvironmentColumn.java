@@ -1,15 +1,29 @@
 package dev.envboard.ui.board;
 
 import dev.envboard.ui.common.Controls;
+import dev.envboard.ui.common.Icons;
+import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** One environment column: a header with counts and status, then its host cards. */
+/** One environment column: header with counts and actions, host cards, and a drop target for moves. */
 final class EnvironmentColumn extends VBox {
-    EnvironmentColumn(EnvironmentColumnModel model) {
+    /** Drag payload: the dragged hosts' ids, one a line. */
+    static final DataFormat HOST_IDS = new DataFormat("application/x-envboard-host-ids");
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions) {
         getStyleClass().add("env-column");
         if (model.isUnassigned()) {
             getStyleClass().add("unassigned");
@@ -17,25 +31,104 @@ final class EnvironmentColumn extends VBox {
         setId("column-" + (model.isUnassigned() ? "unassigned" : model.environment()));
 
         Label title = Controls.styled(model.title(), "column-title");
-        Label count = Controls.styled(String.valueOf(model.hosts().size()), "badge", "count-badge");
-        count.setTooltip(Controls.tooltip(model.hosts().size() + " hosts"));
-        HBox titleRow = new HBox(6, title, count);
+        Label count = Controls.styled(String.valueOf(model.cards().size()), "badge", "count-badge");
+        count.setTooltip(Controls.tooltip(model.cards().size() + " hosts"));
+        HBox titleRow = new HBox(6, title, count, Controls.hgrow());
+        titleRow.getStyleClass().add("column-title-row");
+        if (!model.isUnassigned()) {
+            titleRow.getChildren().add(menu(model, actions));
+        }
         Label stats = Controls.styled(model.running() + " running  ·  " + model.summary(), "muted", "column-stats");
         VBox header = new VBox(2, titleRow, stats);
         header.getStyleClass().add("column-header");
 
         VBox cards = new VBox(8);
         cards.getStyleClass().add("column-cards");
-        model.hosts().forEach(host -> cards.getChildren().add(new HostCard(host)));
-        if (model.hosts().isEmpty()) {
-            cards.getChildren().add(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts",
+        for (CardModel card : model.cards()) {
+            cards.getChildren().add(interactive(new HostCard(card), board));
+        }
+        if (model.cards().isEmpty()) {
+            cards.getChildren().add(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here",
                     "muted", "column-empty"));
         }
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
         scroll.getStyleClass().add("column-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(header, scroll);
+        acceptDrops(model, board, actions);
+    }
+
+    private static MenuButton menu(EnvironmentColumnModel model, BoardActions actions) {
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setId("rename-" + model.environment());
+        rename.setOnAction(e -> actions.requestRename(model.environment()));
+        MenuItem remove = new MenuItem("Remove");
+        remove.setId("remove-" + model.environment());
+        remove.setDisable(!model.cards().isEmpty());
+        remove.setOnAction(e -> actions.requestRemove(model.environment()));
+        MenuButton menu = new MenuButton(null, Icons.MORE.create(), rename, remove);
+        menu.setId("menu-" + model.environment());
+        menu.getStyleClass().addAll("flat", "column-menu");
+        menu.setTooltip(Controls.tooltip("Environment actions"));
+        menu.setAccessibleText("Actions for " + model.environment());
+        return menu;
+    }
+
+    /** Click selects (Ctrl/Shift+click adds), drag starts a move of the card or the selection. */
+    private static HostCard interactive(HostCard card, BoardViewModel board) {
+        String id = card.card().id();
+        card.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                board.select(id, e.isShortcutDown() || e.isShiftDown());
+            }
+        });
+        card.setOnDragDetected(e -> {
+            if (card.card().isMoving()) {
+                return;
+            }
+            Dragboard drag = card.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            List<String> ids = board.dragged(id).stream().map(h -> h.id()).toList();
+            content.put(HOST_IDS, String.join("\n", ids));
+            drag.setContent(content);
+            drag.setDragView(card.snapshot(null, null));
+            e.consume();
+        });
+        return card;
+    }
+
+    private void acceptDrops(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions) {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasContent(HOST_IDS) && comesFromElsewhere(e.getDragboard(), model)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        setOnDragEntered(e -> {
+            if (e.getDragboard().hasContent(HOST_IDS) && comesFromElsewhere(e.getDragboard(), model)) {
+                pseudoClassStateChanged(DROP_TARGET, true);
+            }
+        });
+        setOnDragExited(e -> pseudoClassStateChanged(DROP_TARGET, false));
+        setOnDragDropped(e -> {
+            pseudoClassStateChanged(DROP_TARGET, false);
+            String ids = (String) e.getDragboard().getContent(HOST_IDS);
+            var hosts = ids.lines().map(board::host).flatMap(java.util.Optional::stream)
+                    .filter(h -> !java.util.Objects.equals(h.environment(), model.environment())).toList();
+            e.setDropCompleted(!hosts.isEmpty());
+            e.consume();
+            if (!hosts.isEmpty()) {
+                actions.requestMove(hosts, model.environment());
+            }
+        });
+    }
+
+    private static boolean comesFromElsewhere(Dragboard drag, EnvironmentColumnModel model) {
+        String ids = (String) drag.getContent(HOST_IDS);
+        return ids != null && ids.lines().anyMatch(id -> model.cards().stream().noneMatch(c -> c.id().equals(id)));
     }
 }

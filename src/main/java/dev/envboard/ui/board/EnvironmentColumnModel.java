@@ -5,14 +5,14 @@ import dev.envboard.pool.HostState;
 import java.util.List;
 
 /**
- * One column of the board: an environment (or the unassigned hosts) and its hosts.
+ * One column of the board: an environment (or the unassigned hosts) and its host cards.
  *
  * @param environment the label value, or null for the "Unassigned" column
  */
-public record EnvironmentColumnModel(String environment, List<Host> hosts) {
+public record EnvironmentColumnModel(String environment, List<CardModel> cards) {
 
     public EnvironmentColumnModel {
-        hosts = List.copyOf(hosts);
+        cards = List.copyOf(cards);
     }
 
     public boolean isUnassigned() {
@@ -23,18 +23,22 @@ public record EnvironmentColumnModel(String environment, List<Host> hosts) {
         return environment == null ? "Unassigned" : environment;
     }
 
-    public int running() {
-        return hosts.stream().mapToInt(Host::running).sum();
+    public List<Host> hosts() {
+        return cards.stream().map(CardModel::host).toList();
     }
 
-    /** e.g. "2 ready · 1 unreachable"; an empty environment says "empty". */
+    public int running() {
+        return cards.stream().mapToInt(c -> c.host().running()).sum();
+    }
+
+    /** e.g. "2 ready · 1 unreachable"; an environment without hosts says "empty". */
     public String summary() {
-        if (hosts.isEmpty()) {
+        if (cards.isEmpty()) {
             return "empty";
         }
         StringBuilder text = new StringBuilder();
         for (HostState state : HostState.values()) {
-            long n = hosts.stream().filter(h -> h.state() == state).count();
+            long n = cards.stream().filter(c -> c.host().state() == state).count();
             if (n > 0) {
                 text.append(text.length() == 0 ? "" : " · ").append(n).append(' ').append(state.label());
             }

@@ -10,25 +10,34 @@ import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
-/** A host on the board: name, role, state, address, engine, resources and running work. */
+/** A host on the board: name, role, state, address, engine, resources, running work; moving or failed. */
 final class HostCard extends VBox {
-    private final Host host;
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass MOVING = PseudoClass.getPseudoClass("moving");
+    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
-    HostCard(Host host) {
+    private final CardModel card;
+
+    HostCard(CardModel card) {
         super(4);
-        this.host = host;
+        this.card = card;
+        Host host = card.host();
         getStyleClass().add("host-card");
         setId("host-" + host.hostname());
         for (HostState state : HostState.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(state.label()), host.state() == state);
         }
         pseudoClassStateChanged(PseudoClass.getPseudoClass("drain"), host.availability() == Availability.DRAIN);
+        pseudoClassStateChanged(SELECTED, card.selected());
+        pseudoClassStateChanged(MOVING, card.isMoving());
+        pseudoClassStateChanged(FAILED, card.error() != null);
 
         Circle state = new Circle(5);
         state.getStyleClass().add("state-dot");
@@ -58,19 +67,39 @@ final class HostCard extends VBox {
             resources.setGraphic(Icons.CPU.create());
             getChildren().addAll(engine, resources);
         }
-        if (host.error() != null) {
-            Label error = Controls.styled(host.error(), "card-error");
-            error.setWrapText(true);
-            error.setGraphic(Icons.ERROR.create());
-            getChildren().add(error);
+        if (card.isMoving()) {
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.setPrefSize(14, 14);
+            Label moving = Controls.styled("Moving to " + (card.movingTo().isEmpty() ? "Unassigned" : card.movingTo()) + "…",
+                    "card-moving");
+            moving.setGraphic(spinner);
+            getChildren().add(moving);
         }
-        setAccessibleText(host.hostname() + ", " + stateText(host) + ", " + roleText(host));
+        if (host.error() != null) {
+            getChildren().add(errorLine(host.error()));
+        }
+        if (card.error() != null) {
+            getChildren().add(errorLine("Move failed: " + card.error()));
+        }
+        setAccessibleText(host.hostname() + ", " + stateText(host) + ", " + roleText(host)
+                + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : ""));
         Tooltip.install(this, Controls.tooltip(host.hostname() + "\nid " + host.id()
-                + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())));
+                + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
+                + "\nDrag to another environment, or press M to move"));
     }
 
-    Host host() {
-        return host;
+    CardModel card() {
+        return card;
+    }
+
+    /** At most three lines on the card (the banner and the tooltip have the whole story). */
+    private static Label errorLine(String text) {
+        Label error = Controls.styled(text, "card-error");
+        error.setWrapText(true);
+        error.setMaxHeight(48);
+        error.setGraphic(Icons.ERROR.create());
+        error.setTooltip(Controls.tooltip(text));
+        return error;
     }
 
     private static String roleText(Host host) {

@@ -24,7 +24,12 @@ public enum Icons {
     INSECURE(Material2AL.LOCK_OPEN),
     OFFLINE(Material2AL.CLOUD_OFF),
     CLOSE(Material2AL.CLOSE),
-    POOL(Material2AL.DEVICE_HUB);
+    POOL(Material2AL.DEVICE_HUB),
+    MORE(Material2MZ.MORE_VERT),
+    ADD(Material2AL.ADD),
+    UNDO(Material2MZ.UNDO),
+    AUDIT(Material2AL.HISTORY),
+    MOVE(Material2MZ.SWAP_HORIZ);
 
     private final Ikon ikon;
 

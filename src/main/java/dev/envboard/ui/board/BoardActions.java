@@ -1,0 +1,14 @@
+package dev.envboard.ui.board;
+
+import dev.envboard.pool.Host;
+import java.util.List;
+
+/** What the board's pieces ask of the board view: it owns the dialogs and the owner window. */
+interface BoardActions {
+    /** Start the confirm-then-move flow for these hosts (null target: unassigned). */
+    void requestMove(List<Host> hosts, String to);
+
+    void requestRename(String environment);
+
+    void requestRemove(String environment);
+}
