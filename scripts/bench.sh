@@ -13,7 +13,7 @@ if [[ "${1:-}" == "" || "${1:-}" == "--list" || "${1:-}" == "-h" ]]; then
 fi
 
 scripts/sandbox.sh up >&2
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/test-classpath.txt >&2
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     dev.envboard.bench.Bench "$1"

@@ -1,5 +1,6 @@
 package dev.envboard.bench;
 
+import dev.envboard.app.Logging;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +11,8 @@ public final class Bench {
     }
 
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
-            "nodes", new NodesBench()));
+            "nodes", new NodesBench(),
+            "move", new MoveBench()));
 
     private Bench() {
     }
@@ -20,6 +22,7 @@ public final class Bench {
             System.err.println("usage: scripts/bench.sh NAME   (one of: " + String.join(", ", BENCHMARKS.keySet()) + ")");
             System.exit(2);
         }
+        Logging.configure();
         try (BenchContext context = BenchContext.fromSandbox()) {
             BENCHMARKS.get(args[0]).run(context);
         }

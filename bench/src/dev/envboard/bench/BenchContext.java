@@ -3,6 +3,7 @@ package dev.envboard.bench;
 import dev.envboard.app.AppContext;
 import java.io.IOException;
 import dev.envboard.testing.Sandbox;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,12 @@ final class BenchContext implements AutoCloseable {
         this.app = app;
     }
 
+    /** Envboard's own files (audit log, window state) go to a temp dir, not the user's. */
     static BenchContext fromSandbox() throws IOException {
         Sandbox sandbox = Sandbox.existing();
-        return new BenchContext(sandbox, AppContext.create(sandbox.poolsFile(), Map.of()));
+        String scratch = Files.createTempDirectory("envboard-bench").toString();
+        return new BenchContext(sandbox, AppContext.create(sandbox.poolsFile(),
+                Map.of("XDG_STATE_HOME", scratch, "XDG_CONFIG_HOME", scratch)));
     }
 
     AppContext app() {
