@@ -35,16 +35,15 @@ final class MoveBench implements Bench.Benchmark {
         byte[] originalDaemonJson = Files.readAllBytes(daemonJson);
         List<Path> filesBefore = listDir(daemonJson.getParent());
         try {
-            Samples[] swarm = swarm(context);
-            System.out.println("move-swarm: envboard=" + Samples.ms(swarm[0].median()) + " ms docker-cli="
-                    + Samples.ms(swarm[1].median()) + " ms ratio=" + Samples.ratio(swarm[0].median() / swarm[1].median()));
-            Samples[] standalone = standalone(context, daemonJson);
-            System.out.println("move-standalone: envboard=" + Samples.ms(standalone[0].median()) + " ms ssh+edit+reload+poll="
-                    + Samples.ms(standalone[1].median()) + " ms ratio=" + Samples.ratio(standalone[0].median() / standalone[1].median())
-                    + " (p90 envboard " + Samples.ms(standalone[0].percentile(90)) + " ms)");
-            System.out.println("move: swarm ratio=" + Samples.ratio(swarm[0].median() / swarm[1].median())
-                    + " (target <= 1.20), standalone envboard=" + Samples.ms(standalone[0].median())
-                    + " ms (target < 2000 ms) ratio=" + Samples.ratio(standalone[0].median() / standalone[1].median()));
+            Alternating.Result swarm = swarm(context);
+            System.out.println("move-swarm: envboard=" + Samples.ms(swarm.envboard().median()) + " ms docker-cli="
+                    + Samples.ms(swarm.cli().median()) + " ms ratio=" + Samples.ratio(swarm.ratio()));
+            Alternating.Result standalone = standalone(context, daemonJson);
+            System.out.println("move-standalone: envboard=" + Samples.ms(standalone.envboard().median())
+                    + " ms ssh+edit+reload+poll=" + Samples.ms(standalone.cli().median()) + " ms ratio="
+                    + Samples.ratio(standalone.ratio()) + " (p90 envboard " + Samples.ms(standalone.envboard().percentile(90)) + " ms)");
+            System.out.println("move: swarm ratio=" + Samples.ratio(swarm.ratio()) + " (target <= 1.20), standalone envboard="
+                    + Samples.ms(standalone.envboard().median()) + " ms (target < 2000 ms) ratio=" + Samples.ratio(standalone.ratio()));
         } finally {
             sandbox.docker(sandbox.manager(), "node", "update", "--label-rm", "environment", NODE);
             Files.write(daemonJson, originalDaemonJson);
@@ -63,54 +62,29 @@ final class MoveBench implements Bench.Benchmark {
         }
     }
 
-    private Samples[] swarm(BenchContext context) {
+    private Alternating.Result swarm(BenchContext context) throws Exception {
         PoolSpec pool = context.app().pools().pool("sandbox-swarm").orElseThrow();
         Sandbox sandbox = context.sandbox();
-        Samples envboard = new Samples();
-        Samples cli = new Samples();
-        for (int i = 0; i < WARMUP + RUNS; i++) {
-            Host host = host(context, pool, NODE);
-            long start = System.nanoTime();
-            moveWithEnvboard(context, pool, host, i % 2 == 0 ? "qa" : "demo");
-            long envboardNanos = System.nanoTime() - start;
-
-            String target = i % 2 == 0 ? "demo" : "qa";
-            start = System.nanoTime();
-            sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + target, NODE);
-            String now = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", NODE);
-            long cliNanos = System.nanoTime() - start;
-            if (!now.equals(target)) {
-                throw new IllegalStateException("the CLI change did not show: " + now);
-            }
-            if (i >= WARMUP) {
-                envboard.add(envboardNanos);
-                cli.add(cliNanos);
-            }
-        }
-        return new Samples[] {envboard, cli};
+        Host node = host(context, pool, NODE); // the board has the host already when a move starts
+        return Alternating.measure(WARMUP, RUNS,
+                i -> moveWithEnvboard(context, pool, node, i % 2 == 0 ? "qa" : "demo"),
+                i -> {
+                    String target = i % 2 == 0 ? "demo" : "qa";
+                    sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + target, NODE);
+                    String now = sandbox.docker(sandbox.manager(), "node", "inspect", "--format",
+                            "{{index .Spec.Labels \"environment\"}}", NODE);
+                    if (!now.equals(target)) {
+                        throw new IllegalStateException("the CLI change did not show: " + now);
+                    }
+                });
     }
 
-    private Samples[] standalone(BenchContext context, Path daemonJson) throws Exception {
+    private Alternating.Result standalone(BenchContext context, Path daemonJson) throws Exception {
         PoolSpec pool = context.app().pools().pool("sandbox-hosts").orElseThrow();
-        Sandbox sandbox = context.sandbox();
-        Samples envboard = new Samples();
-        Samples cli = new Samples();
-        for (int i = 0; i < WARMUP + RUNS; i++) {
-            Host host = host(context, pool, HOST);
-            long start = System.nanoTime();
-            moveWithEnvboard(context, pool, host, i % 2 == 0 ? "qa" : "demo");
-            long envboardNanos = System.nanoTime() - start;
-
-            String target = i % 2 == 0 ? "demo" : "qa";
-            start = System.nanoTime();
-            moveWithSshAndCli(sandbox, daemonJson, target);
-            long cliNanos = System.nanoTime() - start;
-            if (i >= WARMUP) {
-                envboard.add(envboardNanos);
-                cli.add(cliNanos);
-            }
-        }
-        return new Samples[] {envboard, cli};
+        Host host = host(context, pool, HOST);
+        return Alternating.measure(WARMUP, RUNS,
+                i -> moveWithEnvboard(context, pool, host, i % 2 == 0 ? "qa" : "demo"),
+                i -> moveWithSshAndCli(context.sandbox(), daemonJson, i % 2 == 0 ? "demo" : "qa"));
     }
 
     private static void moveWithEnvboard(BenchContext context, PoolSpec pool, Host host, String to) {

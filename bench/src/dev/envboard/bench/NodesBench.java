@@ -19,18 +19,13 @@ final class NodesBench implements Bench.Benchmark {
     public void run(BenchContext context) throws Exception {
         PoolInspector inspector = context.app().poolInspector();
         List<PoolSpec> pools = context.app().pools().pools();
-        Samples envboard = new Samples();
-        Samples cli = new Samples();
-        for (int i = 0; i < WARMUP + RUNS; i++) {
-            long start = System.nanoTime();
+        Alternating.Result result = Alternating.measure(WARMUP, RUNS, i -> {
             for (PoolSpec pool : pools) {
                 if (inspector.inspect(pool).join().hosts().isEmpty()) {
                     throw new IllegalStateException("pool " + pool.name() + " returned no hosts");
                 }
             }
-            long envboardNanos = System.nanoTime() - start;
-
-            start = System.nanoTime();
+        }, i -> {
             Sandbox.Engine manager = context.manager();
             String[] ids = context.docker(manager, "node", "ls", "-q").trim().split("\\s+");
             context.docker(manager, concat(new String[] {"node", "inspect"}, ids));
@@ -38,12 +33,9 @@ final class NodesBench implements Bench.Benchmark {
             for (Sandbox.Engine engine : context.standalone()) {
                 context.docker(engine, "info", "--format", "{{json .}}");
             }
-            long cliNanos = System.nanoTime() - start;
-            if (i >= WARMUP) {
-                envboard.add(envboardNanos);
-                cli.add(cliNanos);
-            }
-        }
+        });
+        Samples envboard = result.envboard();
+        Samples cli = result.cli();
         System.out.println("runs=" + RUNS + " envboard p90=" + Samples.ms(envboard.percentile(90))
                 + " ms, docker-cli p90=" + Samples.ms(cli.percentile(90)) + " ms");
         System.out.println("nodes: envboard=" + Samples.ms(envboard.median()) + " ms docker-cli="
