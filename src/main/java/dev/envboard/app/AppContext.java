@@ -1,5 +1,10 @@
 package dev.envboard.app;
 
+import dev.envboard.deploy.DeployLocks;
+import dev.envboard.deploy.EnvironmentStatusReader;
+import dev.envboard.deploy.RedeployService;
+import dev.envboard.deploy.compose.StackLoader;
+import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.PoolInspector;
@@ -11,6 +16,7 @@ import dev.envboard.pool.config.PoolsConfig;
 import dev.envboard.pool.config.PoolsConfigSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,6 +24,9 @@ import java.util.Map;
  * reverse order. The GUI and the CLI both start from here, so they share the same services.
  */
 public final class AppContext implements AutoCloseable {
+    /** How long a redeploy waits for the old deployment to go and for each level to come up. */
+    static final Duration DEPLOY_WAIT = Duration.ofMinutes(3);
+
     private final AppPaths paths;
     private final PoolsConfig pools;
     private final AppExecutors executors;
@@ -28,6 +37,9 @@ public final class AppContext implements AutoCloseable {
     private final MoveService moveService;
     private final SshConnector sshConnector;
     private final PoolLabelWriters labelWriters;
+    private final DeployHistory deployHistory;
+    private final RedeployService redeployService;
+    private final EnvironmentStatusReader environmentStatus;
     private final Clock clock;
 
     private AppContext(AppPaths paths, PoolsConfig pools, Clock clock) {
@@ -42,6 +54,10 @@ public final class AppContext implements AutoCloseable {
         this.sshConnector = new SshConnector();
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
+        this.deployHistory = new DeployHistory(paths.stateDir());
+        this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
+                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT);
+        this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
     }
 
     /** @param configFile --config FILE, or null to look in the usual places */
@@ -87,6 +103,18 @@ public final class AppContext implements AutoCloseable {
     /** Where a user's decision to trust an SSH host key is recorded. */
     public PoolLabelWriters labelWriters() {
         return labelWriters;
+    }
+
+    public DeployHistory deployHistory() {
+        return deployHistory;
+    }
+
+    public RedeployService redeployService() {
+        return redeployService;
+    }
+
+    public EnvironmentStatusReader environmentStatus() {
+        return environmentStatus;
     }
 
     public Clock clock() {

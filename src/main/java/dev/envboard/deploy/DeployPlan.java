@@ -1,0 +1,15 @@
+package dev.envboard.deploy;
+
+import dev.envboard.deploy.compose.Stack;
+import dev.envboard.deploy.standalone.Placement;
+import dev.envboard.pool.Host;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated redeploy: the stack, the hosts it goes to, and (standalone) where each replica
+ * goes / (Swarm) on how many hosts each global service runs.
+ */
+record DeployPlan(Stack stack, List<Host> hosts, Map<String, List<Placement>> placements,
+                  Map<String, Integer> globalTargets, List<String> warnings) {
+}

@@ -1,0 +1,20 @@
+package dev.envboard.deploy;
+
+/** The steps of a redeploy, in order. Nothing is touched before VALIDATE has passed. */
+public enum DeployStep {
+    VALIDATE("Validate the stack, hosts, images and placement"),
+    REMOVE("Remove the running environment"),
+    WAIT_GONE("Wait until it is really gone"),
+    CREATE("Create in depends_on order"),
+    WAIT_READY("Wait until every replica runs (and is healthy)");
+
+    private final String title;
+
+    DeployStep(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.envboard.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.envboard.deploy.compose.PortMapping;
+import dev.envboard.deploy.compose.ServiceDef;
+import dev.envboard.deploy.compose.Stack;
+import dev.envboard.deploy.standalone.Placement;
+import dev.envboard.deploy.standalone.StandalonePlacer;
+import dev.envboard.docker.DockerClients;
+import dev.envboard.docker.DockerErrors;
+import dev.envboard.docker.EndpointSpec;
+import dev.envboard.pool.Availability;
+import dev.envboard.pool.EngineSpec;
+import dev.envboard.pool.Host;
+import dev.envboard.pool.HostState;
+import dev.envboard.pool.LabelScope;
+import dev.envboard.pool.PoolKind;
+import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.pool.PoolSpec;
+import dev.envboard.pool.placement.Constraint;
+import dev.envboard.pool.placement.NodeFacts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a redeploy checks before it touches anything: the environment has hosts and all of
+ * them answer, every service can be placed, no port is published twice on a host, and every image
+ * is already on each host that may run it (there is no registry to pull from here).
+ */
+final class DeployValidator {
+    private final DockerClients clients;
+
+    DeployValidator(DockerClients clients) {
+        this.clients = clients;
+    }
+
+    DeployPlan validate(PoolSpec pool, PoolSnapshot snapshot, Stack stack) throws DeployException {
+        String environment = stack.environment();
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Host> members = snapshot.hosts().stream().filter(h -> environment.equals(h.environment())).toList();
+        if (members.isEmpty()) {
+            throw new DeployException(environment + " has no hosts: move hosts into it on the board first; nothing was changed");
+        }
+        List<Host> usable = new ArrayList<>();
+        for (Host host : members) {
+            if (host.state() == HostState.READY && host.availability() == Availability.ACTIVE) {
+                usable.add(host);
+            } else if (snapshot.kind() == PoolKind.STANDALONE) {
+                // Its containers could not be removed: refuse rather than leave half an environment.
+                errors.add(host.hostname() + " (" + environment + ") is " + host.state().label()
+                        + (host.error() == null ? "" : ": " + host.error()));
+            } else {
+                warnings.add(host.hostname() + " is " + host.state().label() + "/" + host.availability().label()
+                        + ": Swarm places nothing there");
+            }
+        }
+        Map<String, List<Host>> eligible = new LinkedHashMap<>();
+        for (ServiceDef service : stack.services().values()) {
+            eligible.put(service.name(), eligibleHosts(pool, snapshot.kind(), service, usable));
+            checkCapacity(stack, service, eligible.get(service.name()), environment, errors);
+        }
+        Map<String, List<Placement>> placements = new HashMap<>();
+        if (snapshot.kind() == PoolKind.STANDALONE) {
+            StandalonePlacer placer = new StandalonePlacer();
+            for (ServiceDef service : stack.services().values()) {
+                placements.put(service.name(), placer.place(environment, service, usable));
+            }
+            checkPorts(stack, placements, errors);
+        }
+        checkImages(pool, snapshot, stack, eligible, errors, warnings);
+        if (!errors.isEmpty()) {
+            throw new DeployException("the deploy of " + environment + " was refused; nothing was changed:\n  "
+                    + String.join("\n  ", errors));
+        }
+        Map<String, Integer> globalTargets = new HashMap<>();
+        eligible.forEach((service, hosts) -> globalTargets.put(service, hosts.size()));
+        return new DeployPlan(stack, usable, placements, globalTargets, warnings);
+    }
+
+    private static List<Host> eligibleHosts(PoolSpec pool, PoolKind kind, ServiceDef service, List<Host> usable) {
+        if (kind == PoolKind.STANDALONE) {
+            return StandalonePlacer.eligible(service, usable);
+        }
+        List<Constraint> constraints = service.deploy().constraints().stream().map(Constraint::parse).toList();
+        return usable.stream().filter(h -> Constraint.allMatch(constraints, swarmFacts(pool, h))).toList();
+    }
+
+    private static NodeFacts swarmFacts(PoolSpec pool, Host host) {
+        Map<String, String> nodeLabels = pool.labelScope() == LabelScope.NODE ? host.labels() : Map.of();
+        return new NodeFacts(host.id(), host.hostname(), host.role().label(), "linux", "", nodeLabels, host.engineLabels());
+    }
+
+    private static void checkCapacity(Stack stack, ServiceDef service, List<Host> hosts, String environment, List<String> errors) {
+        String where = stack.file() + ":" + service.line(service.deploy().constraints().isEmpty() ? "deploy.replicas" : "deploy.placement.constraints");
+        String needs = service.deploy().constraints().isEmpty() ? "" : " that satisfy " + service.deploy().constraints();
+        if (service.deploy().isGlobal()) {
+            if (hosts.isEmpty()) {
+                errors.add(where + ": services." + service.name() + ": no host of " + environment + needs);
+            }
+            return;
+        }
+        int replicas = service.deploy().replicas();
+        int max = service.deploy().maxReplicasPerNode();
+        if (replicas > 0 && hosts.isEmpty()) {
+            errors.add(where + ": services." + service.name() + ": no host of " + environment + needs);
+        } else if (max > 0 && (long) hosts.size() * max < replicas) {
+            errors.add(stack.file() + ":" + service.line("deploy.placement.max_replicas_per_node") + ": services." + service.name()
+                    + ": " + replicas + " replicas at most " + max + " per host need " + ((replicas + max - 1) / max)
+                    + " hosts; " + environment + " has " + hosts.size() + needs);
+        }
+    }
+
+    private static void checkPorts(Stack stack, Map<String, List<Placement>> placements, List<String> errors) {
+        Map<String, String> taken = new HashMap<>();
+        for (ServiceDef service : stack.services().values()) {
+            for (Placement placement : placements.get(service.name())) {
+                for (PortMapping port : service.ports()) {
+                    if (port.published() == 0) {
+                        continue;
+                    }
+                    String key = placement.host().hostname() + ":" + port.published() + "/" + port.protocol();
+                    String previous = taken.putIfAbsent(key, placement.containerName());
+                    if (previous != null) {
+                        errors.add(stack.file() + ":" + service.line("ports") + ": services." + service.name() + ": port "
+                                + port.published() + " would be published twice on " + placement.host().hostname()
+                                + " (" + previous + " and " + placement.containerName() + "); set deploy.placement.max_replicas_per_node: 1");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Images must already be on every host that may run the service: pulling after the teardown is too late. */
+    private void checkImages(PoolSpec pool, PoolSnapshot snapshot, Stack stack, Map<String, List<Host>> eligible,
+                             List<String> errors, List<String> warnings) {
+        Map<String, EndpointSpec> endpoints = endpoints(pool, snapshot);
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
+        Set<String> unchecked = new TreeSet<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (ServiceDef service : stack.services().values()) {
+            for (Host host : eligible.get(service.name())) {
+                EndpointSpec endpoint = endpoints.get(host.id());
+                if (endpoint == null) {
+                    unchecked.add(host.hostname());
+                    continue;
+                }
+                boolean present = seen.computeIfAbsent(host.id() + "|" + service.image(), k -> imagePresent(endpoint, service.image(), host, errors));
+                if (!present) {
+                    missing.computeIfAbsent(service.image() + " (" + service.name() + ")", k -> new TreeSet<>()).add(host.hostname());
+                }
+            }
+        }
+        missing.forEach((image, hosts) -> errors.add("image " + image + " is missing on " + String.join(", ", hosts)
+                + ": there is no registry to pull from, load it there first (docker load or docker import)"));
+        if (!unchecked.isEmpty()) {
+            warnings.add("images not checked on " + String.join(", ", unchecked) + " (no endpoint for them in pools.yaml)");
+        }
+    }
+
+    private boolean imagePresent(EndpointSpec endpoint, String image, Host host, List<String> errors) {
+        try {
+            clients.quick(endpoint).inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            errors.add(host.hostname() + ": cannot check image " + image + ": " + DockerErrors.describe(e));
+            return true; // reported above as an error of its own
+        }
+    }
+
+    /** Which endpoint reaches each host's own engine: the engine list, or the manager for its own node. */
+    private Map<String, EndpointSpec> endpoints(PoolSpec pool, PoolSnapshot snapshot) {
+        Map<String, EndpointSpec> byHost = new HashMap<>();
+        for (Host host : snapshot.hosts()) {
+            if (pool.kind() == PoolKind.STANDALONE && host.engineIndex() >= 0) {
+                byHost.put(host.id(), pool.engines().get(host.engineIndex()).endpoint());
+                continue;
+            }
+            pool.engines().stream()
+                    .filter(e -> host.hostname().equals(e.name()) || (e.address() != null && e.address().equals(host.address())))
+                    .map(EngineSpec::endpoint).findFirst().ifPresent(endpoint -> byHost.put(host.id(), endpoint));
+        }
+        if (pool.manager() != null) {
+            managerNodeId(pool).ifPresent(id -> byHost.putIfAbsent(id, pool.manager()));
+        }
+        return byHost;
+    }
+
+    private Optional<String> managerNodeId(PoolSpec pool) {
+        try {
+            DockerClient manager = clients.quick(pool.manager());
+            var swarm = manager.infoCmd().exec().getSwarm();
+            return Optional.ofNullable(swarm == null ? null : swarm.getNodeID());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+}

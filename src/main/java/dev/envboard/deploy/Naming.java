@@ -1,0 +1,33 @@
+package dev.envboard.deploy;
+
+import dev.envboard.pool.EnvironmentLabels;
+
+/**
+ * Names and labels of what Envboard deploys, as {@code docker stack deploy} names them, so the
+ * docker CLI shows Envboard's deploys as stacks and Envboard removes stacks deployed by hand.
+ */
+public final class Naming {
+    public static final String NAMESPACE = EnvironmentLabels.STACK_NAMESPACE;
+    public static final String STACK_IMAGE = "com.docker.stack.image";
+    public static final String SERVICE = "dev.envboard.service";
+    public static final String SLOT = "dev.envboard.slot";
+    public static final String DEPLOY_ID = "dev.envboard.deploy-id";
+    public static final String STOP_GRACE = "dev.envboard.stop-grace-seconds";
+    public static final String COMPOSE_PROJECT = "com.docker.compose.project";
+    public static final String COMPOSE_SERVICE = "com.docker.compose.service";
+
+    private Naming() {
+    }
+
+    public static String service(String environment, String service) {
+        return environment + "_" + service;
+    }
+
+    public static String network(String environment, String network) {
+        return environment + "_" + network;
+    }
+
+    public static String container(String environment, String service, int slot) {
+        return environment + "_" + service + "_" + slot;
+    }
+}

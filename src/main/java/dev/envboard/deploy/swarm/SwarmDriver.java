@@ -1,0 +1,201 @@
+package dev.envboard.deploy.swarm;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Service;
+import com.github.dockerjava.api.model.SwarmNode;
+import com.github.dockerjava.api.model.SwarmNodeState;
+import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskState;
+import dev.envboard.deploy.CancelToken;
+import dev.envboard.deploy.DeployException;
+import dev.envboard.deploy.DeployListener;
+import dev.envboard.deploy.EnvironmentDriver;
+import dev.envboard.deploy.Naming;
+import dev.envboard.deploy.ServiceProgress;
+import dev.envboard.deploy.compose.NetworkDef;
+import dev.envboard.deploy.compose.ServiceDef;
+import dev.envboard.deploy.compose.Stack;
+import dev.envboard.docker.DockerErrors;
+import dev.envboard.pool.Host;
+import dev.envboard.pool.LabelScope;
+import dev.envboard.pool.PoolSpec;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Deploys an environment as Swarm services through the manager: placed by the environment label
+ * constraint, named and labelled as {@code docker stack deploy} does.
+ */
+public final class SwarmDriver implements EnvironmentDriver {
+    /** A task in one of these states has no container running any more. */
+    private static final Set<TaskState> FINISHED = EnumSet.of(TaskState.COMPLETE, TaskState.SHUTDOWN,
+            TaskState.FAILED, TaskState.REJECTED, TaskState.ORPHANED, TaskState.REMOVE);
+
+    private final DockerClient manager;
+    private final PoolSpec pool;
+    private final Stack stack;
+    private final String environment;
+    private final List<Host> hosts;
+    private final String deployId;
+    private final Map<String, Integer> globalTargets;
+
+    /**
+     * @param hosts         the environment's hosts as the validation saw them
+     * @param globalTargets for global services: on how many hosts a task must run
+     */
+    public SwarmDriver(DockerClient manager, PoolSpec pool, Stack stack, List<Host> hosts, String deployId,
+                       Map<String, Integer> globalTargets) {
+        this.manager = manager;
+        this.pool = pool;
+        this.stack = stack;
+        this.environment = stack.environment();
+        this.hosts = List.copyOf(hosts);
+        this.deployId = deployId;
+        this.globalTargets = Map.copyOf(globalTargets);
+    }
+
+    /** The constraint that keeps the environment's services on its own hosts. */
+    public static String environmentConstraint(PoolSpec pool, String environment) {
+        String scope = pool.labelScope() == LabelScope.ENGINE ? "engine.labels." : "node.labels.";
+        return scope + pool.labelKey() + "==" + environment;
+    }
+
+    @Override
+    public List<String> remove(CancelToken cancel, DeployListener listener) throws DeployException {
+        List<String> removed = new ArrayList<>();
+        for (Service service : call(() -> manager.listServicesCmd().withLabelFilter(namespace()).exec())) {
+            String name = service.getSpec().getName();
+            // Swarm stops the tasks itself, honouring each service's stop grace period.
+            call(() -> {
+                manager.removeServiceCmd(service.getId()).exec();
+                return null;
+            });
+            listener.message("removed service " + name);
+            removed.add("service " + name);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<String> sweep() throws DeployException {
+        List<String> left = new ArrayList<>();
+        for (Service service : call(() -> manager.listServicesCmd().withLabelFilter(namespace()).exec())) {
+            left.add("service " + service.getSpec().getName());
+        }
+        for (Task task : call(() -> manager.listTasksCmd().withLabelFilter(namespace()).exec())) {
+            TaskState state = task.getStatus() == null ? null : task.getStatus().getState();
+            if (state != null && !FINISHED.contains(state)) {
+                left.add("task " + task.getId().substring(0, 12) + " (" + state.name().toLowerCase() + ")");
+            }
+        }
+        if (left.isEmpty()) {
+            // Networks go last: Swarm refuses while a finished task still holds an endpoint.
+            for (Network network : call(() -> manager.listNetworksCmd().withFilter("label", List.of(Naming.NAMESPACE + "=" + environment)).exec())) {
+                try {
+                    manager.removeNetworkCmd(network.getId()).exec();
+                } catch (NotFoundException gone) {
+                    continue;
+                } catch (DockerException inUse) {
+                    left.add("network " + network.getName() + " (still in use)");
+                }
+            }
+        }
+        return left;
+    }
+
+    @Override
+    public void createNetworks() throws DeployException {
+        for (String name : usedNetworks()) {
+            NetworkDef def = stack.networks().get(name);
+            if (def != null && def.external()) {
+                continue;
+            }
+            Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
+            labels.put(Naming.NAMESPACE, environment);
+            String driver = def == null || def.driver() == null ? "overlay" : def.driver();
+            call(() -> manager.createNetworkCmd().withName(Naming.network(environment, name)).withDriver(driver)
+                    .withAttachable(true).withLabels(labels).withCheckDuplicate(true).exec());
+        }
+    }
+
+    private List<String> usedNetworks() {
+        return stack.services().values().stream().flatMap(s -> s.networks().stream()).distinct().sorted().toList();
+    }
+
+    @Override
+    public void create(ServiceDef service) throws DeployException {
+        call(() -> manager.createServiceCmd(SwarmServiceSpecs.of(service, environment,
+                environmentConstraint(pool, environment), deployId)).exec());
+    }
+
+    @Override
+    public ServiceProgress progress(ServiceDef service) throws DeployException {
+        String name = Naming.service(environment, service.name());
+        List<Task> tasks = call(() -> manager.listTasksCmd().withServiceFilter(name).exec());
+        Map<String, String> hostnames = hostnames();
+        Map<String, Integer> perHost = new TreeMap<>();
+        int running = 0;
+        String problem = null;
+        for (Task task : tasks) {
+            TaskState state = task.getStatus() == null ? null : task.getStatus().getState();
+            if (task.getDesiredState() == TaskState.RUNNING && state == TaskState.RUNNING) {
+                running++;
+                perHost.merge(hostnames.getOrDefault(task.getNodeId(), task.getNodeId()), 1, Integer::sum);
+            } else if (task.getStatus() != null && task.getStatus().getErr() != null && !task.getStatus().getErr().isBlank()) {
+                problem = task.getStatus().getErr();
+            } else if (state == TaskState.PENDING && task.getStatus() != null && task.getStatus().getMessage() != null) {
+                problem = "pending: " + task.getStatus().getMessage();
+            }
+        }
+        int desired = service.deploy().isGlobal() ? globalTargets.getOrDefault(service.name(), 0) : service.deploy().replicas();
+        // A task with a healthcheck is reported running by Swarm only once it is healthy.
+        return new ServiceProgress(service.name(), desired, running, running, perHost, running >= desired ? null : problem);
+    }
+
+    @Override
+    public void checkHostsAlive() throws DeployException {
+        List<SwarmNode> nodes = call(() -> manager.listSwarmNodesCmd().exec());
+        for (Host host : hosts) {
+            SwarmNode node = nodes.stream().filter(n -> n.getId().equals(host.id())).findFirst().orElse(null);
+            if (node == null) {
+                throw new DeployException(host.hostname() + " left the Swarm during the deploy");
+            }
+            SwarmNodeState state = node.getStatus() == null ? null : node.getStatus().getState();
+            if (state != SwarmNodeState.READY) {
+                throw new DeployException(host.hostname() + " went " + (state == null ? "unknown" : state.name().toLowerCase())
+                        + " during the deploy (the manager lost contact with its engine)");
+            }
+        }
+    }
+
+    private Map<String, String> hostnames() {
+        Map<String, String> names = new HashMap<>();
+        hosts.forEach(h -> names.put(h.id(), h.hostname()));
+        return names;
+    }
+
+    private Map<String, String> namespace() {
+        return Map.of(Naming.NAMESPACE, environment);
+    }
+
+    private interface ApiCall<T> {
+        T run();
+    }
+
+    /** Every manager call: a failure names the manager and says what the engine answered. */
+    private <T> T call(ApiCall<T> apiCall) throws DeployException {
+        try {
+            return apiCall.run();
+        } catch (RuntimeException e) {
+            throw new DeployException("Swarm manager " + pool.manager().uri() + ": " + DockerErrors.describe(e), e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.envboard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.testing.DaemonJsonGuard;
+import dev.envboard.testing.Sandbox;
+import dev.envboard.testing.SandboxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Redeploys of a standalone environment, checked with docker ps on each real engine. */
+@ExtendWith(SandboxExtension.class)
+class StandaloneRedeployTest {
+    private static final String ENV = "testenv";
+    private static final List<String> HOSTS = List.of("envboard-host-1", "envboard-host-2");
+    private DeployFixture fixture;
+    private DaemonJsonGuard guard;
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void setUp(Sandbox sandbox, @TempDir Path dir) throws Exception {
+        this.sandbox = sandbox;
+        fixture = new DeployFixture(sandbox, dir);
+        guard = new DaemonJsonGuard(sandbox, HOSTS);
+        for (String host : HOSTS) {
+            guard.setEnvironment(host, ENV);
+        }
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:1"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        try {
+            sandbox.startEngine("envboard-host-2"); // no-op unless a test stopped it
+            fixture.removeContainers(ENV);
+            guard.restore();
+        } finally {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void threeServicesAreSpreadOverTheHostsAndRun() {
+        DeployRecord record = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(record.result()).as(record.error()).isEqualTo(DeployRecord.SUCCEEDED);
+
+        List<String> one = fixture.containers("envboard-host-1", ENV);
+        List<String> two = fixture.containers("envboard-host-2", ENV);
+        assertThat(names(one)).as("one web per host").contains(ENV + "_web_1").doesNotContain(ENV + "_web_2");
+        assertThat(names(two)).contains(ENV + "_web_2");
+        assertThat(one.size() + two.size()).isEqualTo(6);
+        assertThat(names(one).stream().filter(n -> n.contains("_worker_")).count()
+                + names(two).stream().filter(n -> n.contains("_worker_")).count()).isEqualTo(3);
+        assertThat(Math.abs(one.size() - two.size())).as("spread evenly").isLessThanOrEqualTo(1);
+        for (String line : one) {
+            assertThat(line).endsWith(" running");
+        }
+        String health = sandbox.docker(sandbox.engine("envboard-host-1"), "inspect", "--format", "{{.State.Health.Status}}", ENV + "_web_1");
+        assertThat(health).isEqualTo("healthy");
+    }
+
+    @Test
+    void aRedeployReplacesEveryContainerAndLeavesNothingBehindTwentyTimesInARow() {
+        DeployRecord first = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> before = ids();
+        for (int i = 1; i <= 20; i++) {
+            DeployRecord record = fixture.redeploy("sandbox-hosts", ENV);
+            assertThat(record.result()).as("run " + i + ": " + record.error()).isEqualTo(DeployRecord.SUCCEEDED);
+            Set<String> now = ids();
+            assertThat(now).as("run " + i + ": six containers, all new, no leftovers").hasSize(6).doesNotContainAnyElementsOf(before);
+            before = now;
+        }
+    }
+
+    @Test
+    void anInvalidStackIsRefusedAndTheRunningEnvironmentIsLeftAsItWas() throws Exception {
+        DeployRecord good = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(good.result()).as(good.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> running = ids();
+
+        fixture.stack(ENV, "services:\n  web:\n    image: [unclosed\n");
+        assertRefused("compose.yaml:4: not valid YAML", running);
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:99"));
+        assertRefused("envboard/demo:99 (web) is missing on envboard-host-1, envboard-host-2", running);
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:1").replace("replicas: 2", "replicas: 3"));
+        assertRefused("need 3 hosts", running);
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:${TAG:?set TAG in .env}"));
+        assertRefused("set TAG in .env", running);
+    }
+
+    @Test
+    void stoppingAHostsEngineMidDeployFailsNamingThatHost() {
+        AtomicBoolean stopped = new AtomicBoolean();
+        DeployListener stopEngineWhenCreating = new DeployListener() {
+            @Override
+            public void stepStarted(DeployStep step) {
+                if (step == DeployStep.CREATE && stopped.compareAndSet(false, true)) {
+                    sandbox.stopEngine("envboard-host-2");
+                }
+            }
+
+            @Override
+            public void stepFinished(DeployStep step, Duration took, boolean ok) {
+            }
+
+            @Override
+            public void service(ServiceProgress progress) {
+            }
+
+            @Override
+            public void message(String text) {
+            }
+        };
+        DeployRecord record = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> fixture.app.redeployService()
+                .redeploy(fixture.pool("sandbox-hosts"), ENV, stopEngineWhenCreating, new CancelToken()));
+        assertThat(stopped).isTrue();
+        assertThat(record.result()).isEqualTo(DeployRecord.FAILED);
+        assertThat(record.error()).contains("envboard-host-2").contains("redeploy to bring it back");
+    }
+
+    private void assertRefused(String reason, Set<String> running) {
+        DeployRecord record = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(record.result()).isEqualTo(DeployRecord.REFUSED);
+        assertThat(record.error()).contains(reason).contains("nothing was changed");
+        assertThat(ids()).as("the running environment is untouched").isEqualTo(running);
+    }
+
+    private Set<String> ids() {
+        Set<String> ids = new HashSet<>();
+        for (String host : HOSTS) {
+            fixture.containers(host, ENV).forEach(line -> ids.add(line.split(" ")[1]));
+        }
+        return ids;
+    }
+
+    private static List<String> names(List<String> lines) {
+        return lines.stream().map(l -> l.split(" ")[0]).toList();
+    }
+}

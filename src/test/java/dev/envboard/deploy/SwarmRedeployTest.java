@@ -1,0 +1,118 @@
+package dev.envboard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.testing.Sandbox;
+import dev.envboard.testing.SandboxExtension;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Redeploys of a Swarm environment, checked with the docker CLI on the real manager. */
+@ExtendWith(SandboxExtension.class)
+class SwarmRedeployTest {
+    private static final String ENV = "testenv";
+    private DeployFixture fixture;
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void setUp(Sandbox sandbox, @TempDir Path dir) throws Exception {
+        this.sandbox = sandbox;
+        fixture = new DeployFixture(sandbox, dir);
+        label("envboard-swarm-2", ENV);
+        label("envboard-swarm-3", ENV);
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:1"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.removeStack(ENV);
+        label("envboard-swarm-2", "demo");
+        sandbox.docker(sandbox.manager(), "node", "update", "--label-rm", "environment", "envboard-swarm-3");
+        fixture.close();
+    }
+
+    @Test
+    void threeServicesLandWhereTheyShouldAndShowAsAStack() {
+        DeployRecord record = fixture.redeploy("sandbox-swarm", ENV);
+        assertThat(record.result()).as(record.error()).isEqualTo(DeployRecord.SUCCEEDED);
+
+        List<String> web = fixture.swarmTasks(ENV + "_web");
+        assertThat(web).hasSize(2).allSatisfy(t -> assertThat(t).contains("Running"));
+        assertThat(web.stream().map(t -> t.split(" ")[0]).distinct()).as("max_replicas_per_node 1")
+                .containsExactlyInAnyOrder("envboard-swarm-2", "envboard-swarm-3");
+        assertThat(fixture.swarmTasks(ENV + "_api")).hasSize(1);
+        assertThat(fixture.swarmTasks(ENV + "_worker")).hasSize(3)
+                .allSatisfy(t -> assertThat(t).doesNotStartWith("envboard-swarm-1 "));
+        assertThat(sandbox.docker(sandbox.manager(), "stack", "ls", "--format", "{{.Name}} {{.Services}}")).contains(ENV + " 3");
+        assertThat(record.steps()).extracting(DeployRecord.StepTiming::step)
+                .containsExactly("VALIDATE", "REMOVE", "WAIT_GONE", "CREATE", "WAIT_READY");
+        assertThat(record.services()).containsOnlyKeys("web", "api", "worker");
+        assertThat(record.stackSha256()).hasSize(64);
+    }
+
+    @Test
+    void aRedeployReplacesEveryTaskAndLeavesNothingBehindTwentyTimesInARow() {
+        DeployRecord first = fixture.redeploy("sandbox-swarm", ENV);
+        assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> before = containerIds();
+        for (int i = 1; i <= 20; i++) {
+            DeployRecord record = fixture.redeploy("sandbox-swarm", ENV);
+            assertThat(record.result()).as("run " + i + ": " + record.error()).isEqualTo(DeployRecord.SUCCEEDED);
+            Set<String> now = containerIds();
+            assertThat(now).as("run " + i + ": 6 running tasks, all new").hasSize(6).doesNotContainAnyElementsOf(before);
+            assertThat(stackTasksNotFinished()).as("run " + i + ": no leftovers").isEqualTo(6);
+            before = now;
+        }
+    }
+
+    @Test
+    void anInvalidStackIsRefusedAndTheRunningEnvironmentIsLeftAsItWas() throws Exception {
+        DeployRecord good = fixture.redeploy("sandbox-swarm", ENV);
+        assertThat(good.result()).as(good.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> running = containerIds();
+
+        fixture.stack(ENV, "services:\n  web:\n    image: [unclosed\n");
+        assertRefused("compose.yaml:4: not valid YAML", running);
+
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:99"));
+        assertRefused("envboard/demo:99", running);
+
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:1").replace("replicas: 2", "replicas: 3"));
+        assertRefused("need 3 hosts", running);
+
+        fixture.stack(ENV, TestStacks.threeServices("envboard/demo:${TAG:?set TAG in .env}"));
+        assertRefused("set TAG in .env", running);
+    }
+
+    private void assertRefused(String reason, Set<String> running) {
+        DeployRecord record = fixture.redeploy("sandbox-swarm", ENV);
+        assertThat(record.result()).isEqualTo(DeployRecord.REFUSED);
+        assertThat(record.error()).contains(reason).contains("nothing was changed");
+        assertThat(containerIds()).as("the running environment is untouched").isEqualTo(running);
+    }
+
+    /** Task ids of running tasks of the stack: a new deployment has all new ones. */
+    private Set<String> containerIds() {
+        String out = sandbox.docker(sandbox.manager(), "stack", "ps", ENV, "--filter", "desired-state=running", "-q");
+        return new HashSet<>(Arrays.asList(out.split("\\s+")));
+    }
+
+    private long stackTasksNotFinished() {
+        String out = sandbox.docker(sandbox.manager(), "stack", "ps", ENV, "--format", "{{.CurrentState}}");
+        return out.lines().filter(s -> !s.startsWith("Shutdown") && !s.startsWith("Complete") && !s.startsWith("Failed")
+                && !s.startsWith("Rejected") && !s.startsWith("Remove") && !s.startsWith("Orphaned")).count();
+    }
+
+    private void label(String node, String environment) {
+        sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + environment, node);
+    }
+}
