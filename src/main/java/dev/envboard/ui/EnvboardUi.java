@@ -5,6 +5,7 @@ import dev.envboard.app.UiState;
 import dev.envboard.app.UiStateStore;
 import dev.envboard.pool.PoolEventWatch;
 import dev.envboard.pool.PoolMonitor;
+import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.board.BoardView;
 import dev.envboard.ui.board.BoardViewModel;
@@ -12,6 +13,9 @@ import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.common.Theme;
+import dev.envboard.ui.deploys.DeploysView;
+import dev.envboard.ui.deploys.DeploysViewModel;
+import dev.envboard.ui.deploys.RedeployConfirmation;
 import dev.envboard.ui.shell.NavSection;
 import dev.envboard.ui.shell.PendingSection;
 import dev.envboard.ui.shell.ShellView;
@@ -19,6 +23,8 @@ import dev.envboard.ui.shell.ShellViewModel;
 import dev.envboard.ui.welcome.WelcomeView;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -71,15 +77,22 @@ public final class EnvboardUi {
         Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
         themeToggle.setId("theme-toggle");
 
+        DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
+                context.clock(), context.executors().io(), fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), context.moveService(), monitor,
-                operations, context.emptyEnvironments(), context.labelWriters()::trust, context.executors().io(), fx);
+                operations, context.emptyEnvironments(), context.labelWriters()::trust, deploys,
+                context.executors().io(), fx);
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
-        sections.put(NavSection.BOARD, () -> new BoardView(board, audit));
+        StackLoader stacks = new StackLoader();
+        BoardView.StackLocator locator = (pool, env) -> pool.stacksDir() == null ? Optional.empty() : stacks.locate(pool.stacksDir(), env);
+        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, locator));
         sections.put(NavSection.CONTAINERS, () -> new PendingSection(NavSection.CONTAINERS, "live containers and tasks."));
         sections.put(NavSection.LOGS, () -> new PendingSection(NavSection.LOGS, "the log viewer."));
         sections.put(NavSection.HEALTH, () -> new PendingSection(NavSection.HEALTH, "Consul service health."));
-        sections.put(NavSection.DEPLOYS, () -> new PendingSection(NavSection.DEPLOYS, "redeploys and their history."));
+        sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
+                (pool, env) -> RedeployConfirmation.show(stage, pool, env, locator.locate(pool, env),
+                        hostsOf(pool, env), () -> deploys.redeploy(pool, env))));
         Node welcome = new WelcomeView(shell, context.paths().poolsFile());
 
         ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);
@@ -104,6 +117,11 @@ public final class EnvboardUi {
         stage.setOnHiding(e -> saveState());
         stage.show();
         shell.start(state.selectedPool());
+    }
+
+    private List<String> hostsOf(dev.envboard.pool.PoolSpec pool, String environment) {
+        return shell.pools().stream().filter(p -> p.spec().equals(pool)).flatMap(p -> p.snapshot().hosts().stream())
+                .filter(h -> environment.equals(h.environment())).map(dev.envboard.pool.Host::hostname).toList();
     }
 
     private void saveState() {

@@ -11,4 +11,7 @@ interface BoardActions {
     void requestRename(String environment);
 
     void requestRemove(String environment);
+
+    /** Confirm, then redeploy the environment from its stack. */
+    void requestRedeploy(String environment);
 }

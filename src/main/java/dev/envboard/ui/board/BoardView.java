@@ -7,6 +7,7 @@ import dev.envboard.pool.move.MovePlan;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.NoticeBanner;
+import dev.envboard.ui.deploys.RedeployConfirmation;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,12 +48,20 @@ public final class BoardView extends VBox implements BoardActions {
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
+    private final StackLocator stacks;
     private final HBox columns = new HBox(12);
     private final ScrollPane scroll = new ScrollPane(columns);
     private final Map<EnvironmentColumnModel, Node> rendered = new IdentityHashMap<>();
 
-    public BoardView(BoardViewModel model, AuditViewModel audit) {
+    /** Where an environment's compose stack is, to name it in the redeploy confirmation. */
+    @FunctionalInterface
+    public interface StackLocator {
+        Optional<java.nio.file.Path> locate(dev.envboard.pool.PoolSpec pool, String environment);
+    }
+
+    public BoardView(BoardViewModel model, AuditViewModel audit, StackLocator stacks) {
         this.model = model;
+        this.stacks = stacks;
         setId("board");
         getStyleClass().add("board");
         setFocusTraversable(true);
@@ -262,6 +271,15 @@ public final class BoardView extends VBox implements BoardActions {
             confirm("Rename " + environment + " to " + newName + "?", moves, plan,
                     confirmed -> model.executeRename(confirmed, environment));
         });
+    }
+
+    @Override
+    public void requestRedeploy(String environment) {
+        var pool = model.selectedPoolProperty().get().spec();
+        List<String> hosts = model.columns().stream().filter(c -> environment.equals(c.environment()))
+                .flatMap(c -> c.hosts().stream()).map(Host::hostname).toList();
+        RedeployConfirmation.show(getScene().getWindow(), pool, environment, stacks.locate(pool, environment), hosts,
+                () -> model.redeploy(environment));
     }
 
     @Override

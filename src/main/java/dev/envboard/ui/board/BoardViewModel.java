@@ -11,6 +11,8 @@ import dev.envboard.pool.move.MovePlan;
 import dev.envboard.pool.move.MoveService;
 import dev.envboard.ssh.UnknownHostKeyException;
 import dev.envboard.ui.common.Operations;
+import dev.envboard.ui.deploys.DeployBadge;
+import dev.envboard.ui.deploys.DeployStates;
 import dev.envboard.ui.shell.PoolItem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +48,7 @@ public final class BoardViewModel {
     private final Operations operations;
     private final EmptyEnvironments emptyEnvironments;
     private final HostKeyTrust hostKeys;
+    private final DeployStates deploys;
     private final Executor io;
     private final Executor fx;
     private HostKeyPrompt hostKeyPrompt = HostKeyPrompt.NEVER;
@@ -59,13 +62,15 @@ public final class BoardViewModel {
 
     public BoardViewModel(ObjectProperty<PoolItem> selectedPool, MoveService moves, PoolMonitor monitor,
                           Operations operations, EmptyEnvironments emptyEnvironments, HostKeyTrust hostKeys,
-                          Executor io, Executor fx) {
+                          DeployStates deploys, Executor io, Executor fx) {
         this.selectedPool = selectedPool;
         this.moves = moves;
         this.monitor = monitor;
         this.operations = operations;
         this.emptyEnvironments = emptyEnvironments;
         this.hostKeys = hostKeys;
+        this.deploys = deploys;
+        deploys.addListener(this::rebuild);
         this.io = io;
         this.fx = fx;
         selectedPool.addListener((obs, old, now) -> {
@@ -345,6 +350,14 @@ public final class BoardViewModel {
         return plan(hosts, to);
     }
 
+    /** Starts a confirmed redeploy of an environment of the selected pool. */
+    public void redeploy(String environment) {
+        PoolItem pool = selectedPool.get();
+        if (pool != null) {
+            deploys.redeploy(pool.spec(), environment);
+        }
+    }
+
     /** Only an environment without hosts can be removed. */
     public Optional<String> removeEnvironment(String name) {
         boolean hasHosts = columns.stream().anyMatch(c -> name.equals(c.environment()) && !c.cards().isEmpty());
@@ -411,10 +424,11 @@ public final class BoardViewModel {
         Comparator<CardModel> byName = Comparator.comparing(c -> c.host().hostname());
         List<EnvironmentColumnModel> result = new ArrayList<>();
         unassigned.sort(byName);
-        result.add(new EnvironmentColumnModel(null, unassigned));
+        result.add(new EnvironmentColumnModel(null, unassigned, DeployBadge.NONE));
+        PoolItem pool = selectedPool.get();
         byEnvironment.forEach((env, cards) -> {
             cards.sort(byName);
-            result.add(new EnvironmentColumnModel(env, cards));
+            result.add(new EnvironmentColumnModel(env, cards, pool == null ? DeployBadge.NONE : deploys.badge(pool.spec(), env)));
         });
         return result;
     }

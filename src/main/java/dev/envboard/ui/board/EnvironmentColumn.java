@@ -4,6 +4,8 @@ import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import java.util.List;
 import javafx.css.PseudoClass;
+import dev.envboard.ui.deploys.DeployBadge;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -40,6 +42,8 @@ final class EnvironmentColumn extends VBox {
         }
         Label stats = Controls.styled(model.running() + " running  ·  " + model.summary(), "muted", "column-stats");
         VBox header = new VBox(2, titleRow, stats);
+        // Unassigned gets a caption of the same height, so that cards line up across columns.
+        header.getChildren().add(model.isUnassigned() ? freeHostsRow() : deployRow(model, actions));
         header.getStyleClass().add("column-header");
 
         VBox cards = new VBox(8);
@@ -60,6 +64,45 @@ final class EnvironmentColumn extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(header, scroll);
         acceptDrops(model, board, actions);
+    }
+
+    /** The environment's last deploy (or the one running) and the button that starts a redeploy. */
+    private static HBox deployRow(EnvironmentColumnModel model, BoardActions actions) {
+        DeployBadge deploy = model.deploy();
+        Label badge = Controls.styled(badgeText(deploy), "deploy-badge");
+        badge.setId("deploy-badge-" + model.environment());
+        badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(deploy.state().name().toLowerCase()), true);
+        if (deploy.detail() != null) {
+            badge.setTooltip(Controls.tooltip(deploy.detail()));
+        }
+        Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
+        redeploy.setId("redeploy-" + model.environment());
+        redeploy.getStyleClass().addAll("small", "redeploy-button");
+        redeploy.setDisable(deploy.state() == DeployBadge.State.RUNNING);
+        redeploy.setTooltip(Controls.tooltip("Remove all of " + model.environment() + " and deploy it fresh from its stack"));
+        redeploy.setOnAction(e -> actions.requestRedeploy(model.environment()));
+        HBox row = new HBox(6, badge, Controls.hgrow(), redeploy);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getStyleClass().add("deploy-row");
+        return row;
+    }
+
+    private static HBox freeHostsRow() {
+        HBox row = new HBox(Controls.styled("free hosts: drag them into an environment", "muted", "deploy-badge"));
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getStyleClass().add("deploy-row");
+        return row;
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(java.time.ZoneId.systemDefault());
+
+    static String badgeText(DeployBadge deploy) {
+        return switch (deploy.state()) {
+            case NONE -> "never deployed";
+            case RUNNING -> "deploying…";
+            default -> deploy.state().name().toLowerCase() + " " + TIME.format(deploy.at());
+        };
     }
 
     private static MenuButton menu(EnvironmentColumnModel model, BoardActions actions) {

@@ -2,14 +2,16 @@ package dev.envboard.ui.board;
 
 import dev.envboard.pool.Host;
 import dev.envboard.pool.HostState;
+import dev.envboard.ui.deploys.DeployBadge;
 import java.util.List;
 
 /**
  * One column of the board: an environment (or the unassigned hosts) and its host cards.
  *
  * @param environment the label value, or null for the "Unassigned" column
+ * @param deploy      the environment's deploy state (running, or how the last one ended)
  */
-public record EnvironmentColumnModel(String environment, List<CardModel> cards) {
+public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy) {
 
     public EnvironmentColumnModel {
         cards = List.copyOf(cards);

@@ -29,7 +29,9 @@ public enum Icons {
     ADD(Material2AL.ADD),
     UNDO(Material2MZ.UNDO),
     AUDIT(Material2AL.HISTORY),
-    MOVE(Material2MZ.SWAP_HORIZ);
+    MOVE(Material2MZ.SWAP_HORIZ),
+    CHECK(Material2AL.CHECK_CIRCLE),
+    PENDING(Material2AL.HOURGLASS_EMPTY);
 
     private final Ikon ikon;
 

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 
 /**
  * The app-wide list of running operations (shown in the status bar's TaskProgressView).
@@ -24,8 +25,9 @@ public final class Operations {
     /** Lists the task and starts it; call on the FX thread. */
     public <T> Task<T> submit(Task<T> task) {
         running.add(task);
+        // Judge by the state itself: Task publishes SUCCEEDED before its FutureTask counts as done.
         task.stateProperty().addListener((obs, old, state) -> {
-            if (task.isDone()) {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
                 running.remove(task);
             }
         });

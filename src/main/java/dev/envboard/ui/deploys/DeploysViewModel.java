@@ -1,0 +1,143 @@
+package dev.envboard.ui.deploys;
+
+import dev.envboard.deploy.RedeployService;
+import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.pool.PoolSpec;
+import dev.envboard.ui.common.Operations;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Redeploys for the whole app: the runs of this session, the recorded history, and each
+ * environment's badge (deploying now, or its last result). Touched on the FX thread only.
+ */
+public final class DeploysViewModel implements DeployStates {
+    static final int HISTORY_SHOWN = 500;
+
+    private final RedeployService service;
+    private final Operations operations;
+    private final Clock clock;
+    private final Executor fx;
+    private final ObservableList<DeployRecord> history = FXCollections.observableArrayList();
+    private final ObservableList<DeployRunModel> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<DeployRunModel> shownRun = new SimpleObjectProperty<>();
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final Map<String, DeployRunModel> active = new HashMap<>();
+    private final Map<String, DeployRecord> last = new HashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public DeploysViewModel(RedeployService service, DeployHistory deployHistory, Operations operations,
+                            Clock clock, Executor io, Executor fx) {
+        this.service = service;
+        this.operations = operations;
+        this.clock = clock;
+        this.fx = fx;
+        CompletableFuture.supplyAsync(() -> deployHistory.recent(HISTORY_SHOWN), io).thenAcceptAsync(recent -> {
+            history.setAll(recent);
+            for (int i = recent.size() - 1; i >= 0; i--) {
+                remember(recent.get(i));
+            }
+            changed();
+        }, fx);
+        deployHistory.addListener(record -> fx.execute(() -> {
+            history.add(0, record);
+            if (history.size() > HISTORY_SHOWN) {
+                history.remove(HISTORY_SHOWN, history.size());
+            }
+            remember(record);
+            changed();
+        }));
+    }
+
+    public ObservableList<DeployRecord> history() {
+        return history;
+    }
+
+    public ObservableList<DeployRunModel> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<DeployRunModel> shownRunProperty() {
+        return shownRun;
+    }
+
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    @Override
+    public void redeploy(PoolSpec pool, String environment) {
+        String key = key(pool.name(), environment);
+        if (active.containsKey(key)) {
+            notices.add(environment + " is already being redeployed; wait for that run to end");
+            return;
+        }
+        DeployRunModel run = new DeployRunModel(pool, environment, clock.instant());
+        active.put(key, run);
+        runs.add(0, run);
+        shownRun.set(run);
+        RedeployTask task = new RedeployTask(service, run, fx);
+        task.setOnSucceeded(e -> finish(key, run, task.getValue()));
+        task.setOnFailed(e -> {
+            notices.add("the redeploy of " + environment + " stopped unexpectedly: " + task.getException());
+            active.remove(key);
+            changed();
+        });
+        operations.submit(task);
+        changed();
+    }
+
+    private void finish(String key, DeployRunModel run, DeployRecord record) {
+        run.finished(record);
+        active.remove(key);
+        if (DeployRecord.REFUSED.equals(record.result()) && record.steps().isEmpty()) {
+            notices.add(record.error()); // refused by the lock: it is not in the history
+        }
+        changed();
+    }
+
+    @Override
+    public DeployBadge badge(PoolSpec pool, String environment) {
+        if (active.containsKey(key(pool.name(), environment))) {
+            return new DeployBadge(DeployBadge.State.RUNNING, active.get(key(pool.name(), environment)).started(), "deploying…");
+        }
+        DeployRecord record = last.get(key(pool.name(), environment));
+        if (record == null) {
+            return DeployBadge.NONE;
+        }
+        DeployBadge.State state = switch (record.result()) {
+            case DeployRecord.SUCCEEDED -> DeployBadge.State.SUCCEEDED;
+            case DeployRecord.CANCELLED -> DeployBadge.State.CANCELLED;
+            case DeployRecord.REFUSED -> DeployBadge.State.REFUSED;
+            default -> DeployBadge.State.FAILED;
+        };
+        return new DeployBadge(state, record.finishedAt(), record.error());
+    }
+
+    @Override
+    public void addListener(Runnable onChange) {
+        listeners.add(onChange);
+    }
+
+    private void remember(DeployRecord record) {
+        last.put(key(record.pool(), record.environment()), record);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    private static String key(String pool, String environment) {
+        return pool + "/" + environment;
+    }
+}
