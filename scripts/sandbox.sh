@@ -7,6 +7,8 @@
 #   scripts/sandbox.sh down     stop and remove everything `up` made
 #   scripts/sandbox.sh status   one line per engine; exit 0 healthy, 1 partly broken, 3 down
 #   scripts/sandbox.sh env      `export` lines pointing at the sandbox's files
+#   scripts/sandbox.sh stop NAME   stop one engine's dockerd, as on a host whose Docker is stopped
+#   scripts/sandbox.sh start NAME  start it again, as up does; wait until it is back
 #
 # What `up` builds (defaults):
 #   bridge envboard0 10.254.77.1/24 in the root namespace, where Envboard runs;
@@ -22,9 +24,16 @@
 # down, a connection to those addresses would take the default route off the
 # machine, so clients should check `status` (or pools.yaml) before dialling them.
 #
+# `stop NAME` ends only that engine's dockerd (its containers stop with it) and
+# leaves its namespace, data, daemon.json, sshd... in place; `status` shows it
+# "stopped" (exit 1) until `start NAME` runs dockerd again with the same flags,
+# hostname and data, so its containers and Swarm membership come back.  `up`
+# on a sandbox whose only trouble is stopped engines just starts them.
+#
 # Files for the app and the tests, all under $ENVBOARD_SANDBOX_DIR
 # (default /var/lib/envboard-sandbox):
-#   pools.yaml    Envboard's pool definitions (written last: it marks a finished `up`)
+#   pools.yaml    Envboard's pool definitions (written last: it marks a finished `up`);
+#                 both pools take their compose stacks from this repository's examples/stacks
 #   engines.tsv   name, kind, unix URI, address, pid file - one engine a line
 #   nodes.txt     classic Swarm discovery file (the TLS engine)
 #   ssh/          client key, authorized_keys, known_hosts
@@ -61,10 +70,18 @@ readonly CHECK_SERVICE=sandbox-check
 readonly FW_COMMENT=envboard-sandbox   # tags our FORWARD rules so down removes exactly those
 readonly MARKER=.envboard-sandbox      # proves a directory is ours before we rm -rf it
 readonly NAME_RE='^envboard-(swarm|host)-[0-9]+$'
+readonly STOPPED=stopped               # in an engine's directory: `stop` stopped its dockerd
+
+# The repository this script belongs to, wherever it is called from: pools.yaml
+# points Envboard at its example stacks.
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+readonly REPO_ROOT
+readonly STACKS_DIR=$REPO_ROOT/examples/stacks
 
 readonly START_TIMEOUT=30      # engines answering
 readonly CONVERGE_TIMEOUT=40   # the check service running everywhere and gone again
 readonly STOP_TIMEOUT=15       # a dockerd's graceful stop
+readonly READY_TIMEOUT=60      # a restarted Swarm node reported ready by the manager
 
 # ---------------------------------------------------------------------------
 # Output and small helpers
@@ -283,33 +300,43 @@ probe_engine() {
     2>/dev/null) || unset 'INFO[$1]'
 }
 
-# Fills NODE_LABELS[hostname]="k=v,..." from the Swarm manager; hostnames are
-# the engine names, because each engine runs under its own hostname.
-declare -A NODE_LABELS=()
+# Fills NODE_LABELS[hostname]="k=v,..." and NODE_STATE[hostname] (ready,
+# down...) from the Swarm manager; hostnames are the engine names, because each
+# engine runs under its own hostname.
+declare -A NODE_LABELS=() NODE_STATE=()
 probe_node_labels() {
-  local ids host labels
+  local ids host state labels
   local DK_TIMEOUT=5
   ids=$(dk "$(manager)" node ls -q 2>/dev/null) || return 0
   [[ -n $ids ]] || return 0
   # $ids: one argument per node id; $k, $v belong to the Go template.
   # shellcheck disable=SC2086,SC2016
-  while IFS='|' read -r host labels; do
+  while IFS='|' read -r host state labels; do
     NODE_LABELS[$host]=${labels%,}
+    NODE_STATE[$host]=$state
   done < <(dk "$(manager)" node inspect --format \
-    '{{.Description.Hostname}}|{{range $k, $v := .Spec.Labels}}{{$k}}={{$v}},{{end}}' $ids 2>/dev/null)
+    '{{.Description.Hostname}}|{{.Status.State}}|{{range $k, $v := .Spec.Labels}}{{$k}}={{$v}},{{end}}' $ids 2>/dev/null)
 }
 
 dockerd_pid() { read_pid "$SB/$1/docker.pid"; }
 sshd_pid() { read_pid "$SB/$1/sshd.pid"; }
 dockerd_alive() { pid_is "$(dockerd_pid "$1")" "$SB/$1/"; }
 sshd_alive() { pid_is "$(sshd_pid "$1")" "$SB/$1/"; }
+# Stopped on purpose by `stop`, as opposed to dead of some crash.
+stopped_on_purpose() { [[ -e $SB/$1/$STOPPED ]] && ! dockerd_alive "$1"; }
 
 # Prints the status line of engine $1 and returns 0 when it is healthy.
 # Expects probe_engine / probe_node_labels to have run.
 engine_status_line() {
   local e=$1 healthy=0 pid state ctl labels role socket sshd='-'
   pid=$(dockerd_pid "$e")
-  if dockerd_alive "$e"; then pid="pid $pid"; else pid="dead"; healthy=1; fi
+  if dockerd_alive "$e"; then
+    pid="pid $pid"
+  elif stopped_on_purpose "$e"; then
+    pid=stopped healthy=1
+  else
+    pid=dead healthy=1
+  fi
 
   if [[ -v INFO[$e] ]]; then
     IFS='|' read -r state ctl _ labels <<<"${INFO[$e]}"
@@ -328,8 +355,12 @@ engine_status_line() {
     socket=answers
   else
     socket=silent role='?' labels='?' healthy=1
-    # The manager may still know a silent node's labels.
-    if is_swarm "$e"; then labels=${NODE_LABELS[$e]-?}; fi
+    # The manager may still know a silent node: its labels, and whether it has
+    # noticed yet that the node is gone ("node down").
+    if is_swarm "$e"; then
+      labels=${NODE_LABELS[$e]-?}
+      [[ -z ${NODE_STATE[$e]-} ]] || role="node ${NODE_STATE[$e]}"
+    fi
   fi
 
   if ! is_swarm "$e"; then
@@ -641,7 +672,6 @@ declare -A LAUNCH_PID=()
 start_dockerd() {
   local e=$1 args
   mkdir -p "$SB/$e/etc-docker" /etc/docker # the bind mount needs both ends
-  write_daemon_json "$e"
   mapfile -t args < <(dockerd_args "$e")
   spawn_on_host "$e" "$SB/$e/dockerd.log" mount \
     env DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd "${args[@]}"
@@ -737,16 +767,23 @@ import_everywhere() {
 # Earlier trials found images imported right after start missing on Swarm
 # workers later on; so once the Swarm is formed, check every image on every
 # engine and import again wherever one is missing.
-ensure_images() {
-  local e image
-  for e in "${ENGINES[@]}"; do
-    for image in "${IMAGES[@]}"; do
-      dk "$e" image inspect "$image" >/dev/null 2>&1 && continue
-      log "$image missing on $e; importing it again"
-      import_image "$e" "$image"
-      dk "$e" image inspect "$image" >/dev/null || die "$image still missing on $e"
-    done
+# Returns 1 (not die) so that `up` can fall back to a rebuild when a restarted
+# engine lacks them; every step is checked explicitly for the same reason.
+ensure_images_on() {
+  local e=$1 image
+  for image in "${IMAGES[@]}"; do
+    dk "$e" image inspect "$image" >/dev/null 2>&1 && continue
+    log "$image missing on $e; importing it again"
+    if ! import_image "$e" "$image" || ! dk "$e" image inspect "$image" >/dev/null; then
+      log "$image still missing on $e"
+      return 1
+    fi
   done
+}
+
+ensure_images() {
+  local e
+  for e in "${ENGINES[@]}"; do ensure_images_on "$e" || die "the demo images are missing on $e"; done
 }
 
 # ---------------------------------------------------------------------------
@@ -870,40 +907,196 @@ write_nodes_txt() {
     write_file "$SB/nodes.txt"
 }
 
-write_pools_yaml() {
-  local e addr
-  {
-    cat <<EOF
+# Prints pools.yaml; write_pools_yaml and refresh_pools_yaml store it.
+pools_yaml() {
+  local e addr stacks=
+  # A copy of the script without the repository around it has no stacks to offer.
+  if [[ -d $STACKS_DIR ]]; then
+    stacks="
+    stacks: $STACKS_DIR"
+  fi
+  cat <<EOF
 # Written by scripts/sandbox.sh: the sandbox's two pools.
 pools:
   - name: sandbox-swarm
     kind: swarm
     endpoint: $(engine_sock "$(manager)")
-    label-key: environment
+    label-key: environment$stacks
+    # Each node's own engine, so that a redeploy can check images on every node.
+    engines:
+$(for e in $(swarm_engines); do
+    printf '      - name: %s\n        endpoint: %s\n        address: %s\n' "$e" "$(engine_sock "$e")" "$(engine_addr "$e")"
+  done)
   - name: sandbox-hosts
     kind: standalone
-    label-key: environment
+    label-key: environment$stacks
     ssh:
       user: root
       identity: $SB/ssh/id_ed25519
       known-hosts: $SB/ssh/known_hosts
     engines:
 EOF
-    for e in $(standalone_engines); do
-      addr=$(engine_addr "$e")
-      echo "      - name: $e"
-      if [[ $e == "$TLS_ENGINE" ]]; then
-        echo "        endpoint: tcp://$addr:$TLS_PORT"
-        echo "        tls: $SB/$e/client-certs"
-      else
-        echo "        endpoint: $(engine_sock "$e")"
-      fi
-      echo "        address: $addr"
-      echo "        ssh: $addr:22"
-      echo "        daemon-json: $SB/$e/daemon.json"
-      echo "        reload: kill -HUP \$(cat $SB/$e/docker.pid)"
-    done
-  } | write_file "$SB/pools.yaml"
+  for e in $(standalone_engines); do
+    addr=$(engine_addr "$e")
+    echo "      - name: $e"
+    if [[ $e == "$TLS_ENGINE" ]]; then
+      echo "        endpoint: tcp://$addr:$TLS_PORT"
+      echo "        tls: $SB/$e/client-certs"
+    else
+      echo "        endpoint: $(engine_sock "$e")"
+    fi
+    echo "        address: $addr"
+    echo "        ssh: $addr:22"
+    echo "        daemon-json: $SB/$e/daemon.json"
+    echo "        reload: kill -HUP \$(cat $SB/$e/docker.pid)"
+  done
+}
+
+write_pools_yaml() {
+  [[ -d $STACKS_DIR ]] || log "warning: no $STACKS_DIR; pools.yaml names no stacks"
+  pools_yaml | write_file "$SB/pools.yaml"
+}
+
+# A sandbox built by an older sandbox.sh keeps its pools.yaml through up's fast
+# path; bring the file up to date (atomically, so readers see old or new).
+refresh_pools_yaml() {
+  local want
+  want=$(pools_yaml)
+  [[ $want == "$(cat "$SB/pools.yaml")" ]] && return 0
+  log "updating $SB/pools.yaml to this sandbox.sh's version"
+  printf '%s\n' "$want" | write_file "$SB/pools.yaml"
+}
+
+# ---------------------------------------------------------------------------
+# One engine's dockerd: stop and start (a host whose Docker daemon is down)
+
+# The engines of the sandbox that was built, whatever SANDBOX_SWARM_NODES and
+# SANDBOX_HOSTS say now: stop and start act on what exists.
+built_engines() { cut -f1 "$SB/engines.tsv" 2>/dev/null || true; }
+
+# Exits unless $1 is an engine of the built sandbox, with its namespace.
+require_engine() {
+  local e=$1 built
+  built=$(built_engines)
+  if [[ ! -f $SB/pools.yaml || -z $built ]]; then
+    echo "sandbox: not up (no $SB/pools.yaml or engines.tsv); \`$0 up\` builds it" >&2
+    exit 3
+  fi
+  grep -qxF -- "$e" <<<"$built" ||
+    refuse "unknown engine '$e'; the sandbox's engines are: ${built//$'\n'/ }"
+  [[ -e /run/netns/$e ]] || die "$e has lost its network namespace; \`$0 up\` rebuilds the sandbox"
+}
+
+# Ends engine $1's dockerd by its pid file; everything else of the engine stays.
+# dockerd stops its containers itself (Swarm tasks may take their grace period).
+stop_engine() {
+  local e=$1 pid
+  # Marked first: if we are interrupted after the signal, status and up still
+  # know that this engine was stopped on purpose.
+  touch "$SB/$e/$STOPPED"
+  if ! dockerd_alive "$e"; then
+    log "dockerd of $e is not running"
+    return 0
+  fi
+  pid=$(dockerd_pid "$e")
+  log "stopping dockerd of $e (pid $pid)"
+  stop_pids "$STOP_TIMEOUT" "$pid"
+  ! pid_running "$pid" || die "dockerd of $e (pid $pid) still runs after SIGKILL"
+}
+
+# True once the launched dockerd answers, or has exited (the caller tells which).
+answers_or_exited() { engine_answers "$1" || ! pid_running "$2"; }
+
+# True when the Swarm node of engine $1 is active by its own account and ready
+# by the manager's.  A node stopped a moment ago may still count as ready: the
+# manager only marks it down when its heartbeats stop arriving.
+swarm_node_ready() {
+  local state id
+  IFS='|' read -r state id < <(DK_TIMEOUT=5 dk "$1" info \
+    --format '{{.Swarm.LocalNodeState}}|{{.Swarm.NodeID}}' 2>/dev/null) || return 1
+  [[ $state == active && -n $id ]] || return 1
+  [[ $(DK_TIMEOUT=5 dk "$(manager)" node inspect --format '{{.Status.State}}' "$id" 2>/dev/null) == ready ]]
+}
+
+swarm_nodes_ready() {
+  local e
+  for e; do swarm_node_ready "$e" || return 1; done
+}
+
+# The Swarm nodes to see ready after starting engine $1: itself and, for the
+# manager, whose restart leaves every other node "unknown" until it reconnects
+# (some 10 s), each other node with a running dockerd.
+nodes_to_see_ready() {
+  local e
+  echo "$1"
+  [[ $1 == "$(manager)" ]] || return 0
+  for e in $(built_engines); do
+    if is_swarm "$e" && [[ $e != "$1" ]] && dockerd_alive "$e"; then echo "$e"; fi
+  done
+}
+
+# Starts engine $1's dockerd exactly as build does (same flags, namespace,
+# hostname, data-root, daemon.json as it is now), waits until it answers, for a
+# Swarm node until it is ready again, and checks the demo images on it.
+# Returns 1 with the reason logged rather than dying, so that up can fall back
+# to a rebuild; so every step is checked explicitly (errexit does not apply to
+# a function called in a condition).
+start_engine() {
+  local e=$1 pid nodes
+  # From now on a dead dockerd of this engine is a failure, not a stop.
+  rm -f "$SB/$e/$STOPPED"
+  if dockerd_alive "$e"; then
+    pid=$(dockerd_pid "$e")
+    log "dockerd of $e is already running (pid $pid)"
+  else
+    log "starting dockerd of $e"
+    start_dockerd "$e" || return 1
+    pid=${LAUNCH_PID[$e]}
+  fi
+  if ! wait_until "$START_TIMEOUT" answers_or_exited "$e" "$pid" || ! engine_answers "$e"; then
+    log "dockerd of $e did not answer within ${START_TIMEOUT} s or exited; tail of $SB/$e/dockerd.log:
+$(tail -n 20 "$SB/$e/dockerd.log")"
+    return 1
+  fi
+  if is_swarm "$e" && ! dockerd_alive "$(manager)"; then
+    # Without its manager no node can be ready; it rejoins once the manager runs.
+    log "$e answers; the manager $(manager) is stopped, so its node cannot be ready yet"
+  elif is_swarm "$e"; then
+    mapfile -t nodes < <(nodes_to_see_ready "$e")
+    log "$e answers; waiting for the manager to report ready: ${nodes[*]}"
+    if ! wait_until "$READY_TIMEOUT" swarm_nodes_ready "${nodes[@]}"; then
+      log "not all of ${nodes[*]} ready ${READY_TIMEOUT} s after dockerd of $e answered"
+      return 1
+    fi
+  fi
+  ensure_images_on "$e" || return 1
+  # The TLS engine's other listener: the one pools.yaml hands to Envboard.
+  if [[ $e == "$TLS_ENGINE" ]] && ! (verify_tls); then return 1; fi
+}
+
+# Engines that `stop` stopped and that are still stopped.
+stopped_engines() {
+  local e
+  for e in $(built_engines); do
+    if stopped_on_purpose "$e"; then echo "$e"; fi
+  done
+}
+
+# up's shortcut: when the sandbox as built is intact but for engines stopped
+# with `stop`, start those instead of rebuilding everything.  True when that
+# made the sandbox healthy; otherwise up rebuilds as before.
+resume_stopped_engines() {
+  local e stopped
+  [[ -f $SB/pools.yaml && $(built_engines) == "$(expected_engines)" ]] || return 1
+  mapfile -t stopped < <(stopped_engines)
+  ((${#stopped[@]})) || return 1
+  log "restarting engine(s) stopped with \`stop\`: ${stopped[*]}"
+  for e in "${stopped[@]}"; do
+    start_engine "$e" || { log "could not restart $e; rebuilding the sandbox"; return 1; }
+  done
+  sandbox_healthy && return 0
+  log "still not healthy after restarting ${stopped[*]}; rebuilding the sandbox"
+  return 1
 }
 
 # ---------------------------------------------------------------------------
@@ -925,6 +1118,8 @@ build() {
   if has_tls_engine; then make_tls; fi
 
   log "starting ${#ENGINES[@]} engines"
+  # Written once here: Envboard edits daemon.json, and `start` must keep its edits.
+  for e in "${ENGINES[@]}"; do write_daemon_json "$e"; done
   for e in "${ENGINES[@]}"; do start_dockerd "$e"; done
   for e in $(standalone_engines); do start_sshd "$e"; done
   build_image_tar # while the engines start
@@ -950,8 +1145,15 @@ cmd_up() {
   require_commands
   take_lock -x
   if sandbox_healthy; then
+    refresh_pools_yaml
     printf '%s\n' "$STATUS"
     echo "sandbox ready: ${#ENGINES[@]} engines, pools file $SB/pools.yaml (already up, $(elapsed_since "$T0"))"
+    return 0
+  fi
+  if resume_stopped_engines; then
+    refresh_pools_yaml
+    printf '%s\n' "$STATUS"
+    echo "sandbox ready: ${#ENGINES[@]} engines, pools file $SB/pools.yaml (restarted stopped engines, $(elapsed_since "$T0"))"
     return 0
   fi
   if sandbox_exists; then
@@ -977,6 +1179,69 @@ cmd_status() {
   print_status
 }
 
+cmd_stop() {
+  take_lock -x
+  require_engine "$1"
+  stop_engine "$1"
+  echo "$1 stopped ($(elapsed_since "$T0")); \`$0 start $1\` starts it again"
+}
+
+cmd_start() {
+  take_lock -x
+  require_engine "$1"
+  start_engine "$1" || die "could not start $1 (see above); \`$0 up\` rebuilds the sandbox"
+  echo "$1 started ($(elapsed_since "$T0"))"
+}
+
+# ---------------------------------------------------------------------------
+# reset: the built sandbox back as up left it, without rebuilding
+
+# The engine labels write_daemon_json gives a standalone engine, sorted.
+built_labels() {
+  if [[ $1 == envboard-host-1 ]]; then echo "environment=qa owner=platform"; else echo "owner=platform"; fi
+}
+
+live_labels() { dk "$1" info --format '{{range .Labels}}{{.}} {{end}}' | tr ' ' '\n' | sed '/^$/d' | sort | paste -sd' ' -; }
+
+labels_are_built() { [[ $(live_labels "$1") == "$(built_labels "$1")" ]]; }
+
+# Nothing deployed, labels and daemon.json as built. Test runs start with it, so a
+# run that was interrupted (or a benchmark) cannot hand the next one a dirty pool.
+cmd_reset() {
+  take_lock -x
+  sandbox_healthy || die "the sandbox is not up and healthy; \`$0 up\` first"
+  local e id key services ids nets pid args
+  services=$(dk "$(manager)" service ls -q)
+  # shellcheck disable=SC2086 # one id a word
+  [[ -z $services ]] || quiet dk "$(manager)" service rm $services
+  for e in $(swarm_engines); do
+    id=$(dk "$e" info --format '{{.Swarm.NodeID}}')
+    args=()
+    # shellcheck disable=SC2016 # a Go template, not shell
+    for key in $(dk "$(manager)" node inspect --format '{{range $k, $v := .Spec.Labels}}{{$k}} {{end}}' "$id"); do
+      args+=(--label-rm "$key")
+    done
+    ((${#args[@]} == 0)) || quiet dk "$(manager)" node update "${args[@]}" "$id"
+  done
+  label_nodes
+  for e in $(standalone_engines); do
+    ids=$(dk "$e" ps -aq)
+    # shellcheck disable=SC2086
+    [[ -z $ids ]] || quiet dk "$e" rm -f $ids
+    nets=$(dk "$e" network ls -q --filter label=com.docker.stack.namespace)
+    # shellcheck disable=SC2086
+    [[ -z $nets ]] || quiet dk "$e" network rm $nets
+    write_daemon_json "$e"
+    rm -f "$SB/$e/daemon.json.envboard-"*
+    pid=$(dockerd_pid "$e")
+    kill -HUP "$pid"
+  done
+  for e in $(standalone_engines); do
+    wait_until 30 labels_are_built "$e" || die "$e does not show its labels after a reload: $(live_labels "$e")"
+  done
+  echo "sandbox reset: nothing deployed, labels as built"
+}
+
 # For a shell: eval "$(scripts/sandbox.sh env)".
 cmd_env() {
   take_lock -s
@@ -987,12 +1252,16 @@ cmd_env() {
 }
 
 usage() {
-  echo "usage: $0 up|down|status|env" >&2
+  echo "usage: $0 up|down|status|reset|env|stop NAME|start NAME" >&2
   exit 2
 }
 
 main() {
-  (($# == 1)) || usage
+  case $* in
+    up | down | status | reset | env) ;;
+    stop\ ?* | start\ ?*) (($# == 2)) || usage ;;
+    *) usage ;;
+  esac
   require_root
   validate_settings
   mapfile -t ENGINES < <(expected_engines)
@@ -1002,7 +1271,9 @@ main() {
     # Their exit codes are answers (3: not up), not errors to report.
     status) cmd_status || exit $? ;;
     env) cmd_env || exit $? ;;
-    *) usage ;;
+    reset) cmd_reset ;;
+    stop) cmd_stop "$2" ;;
+    start) cmd_start "$2" ;;
   esac
 }
 

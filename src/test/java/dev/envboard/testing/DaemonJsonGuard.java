@@ -85,21 +85,55 @@ public final class DaemonJsonGuard {
         }
     }
 
+    /** Sets a host's environment by hand (edit + reload), as an operator would; restore() undoes it. */
+    public void setEnvironment(String host, String environment) throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(daemonJson(host)));
+        com.fasterxml.jackson.databind.node.ArrayNode labels = json.createArrayNode();
+        config.withArray("labels").forEach(label -> {
+            if (!label.asText().startsWith("environment=")) {
+                labels.add(label.asText());
+            }
+        });
+        labels.add("environment=" + environment);
+        config.set("labels", labels);
+        Files.writeString(daemonJson(host), json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
+        reload(host);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> liveLabels(host).contains("environment=" + environment));
+    }
+
+    /** Every host is put back even when one of them fails; the first failure is thrown at the end. */
     public void restore() throws IOException, InterruptedException {
+        Exception first = null;
         for (String host : hosts) {
-            Path file = daemonJson(host);
-            if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), files.get(host))) {
-                Files.write(file, files.get(host));
+            try {
+                restore(host);
+            } catch (IOException | RuntimeException e) {
+                first = first == null ? e : first;
             }
-            for (Path sibling : siblings(host)) {
-                if (!siblings.get(host).contains(sibling)) {
-                    Files.delete(sibling);
-                }
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+    }
+
+    private void restore(String host) throws IOException, InterruptedException {
+        Path file = daemonJson(host);
+        if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), files.get(host))) {
+            Files.write(file, files.get(host));
+        }
+        for (Path sibling : siblings(host)) {
+            if (!siblings.get(host).contains(sibling)) {
+                Files.delete(sibling);
             }
-            if (!liveLabels(host).equals(labels.get(host))) {
-                reload(host);
-                await().atMost(30, TimeUnit.SECONDS).until(() -> liveLabels(host).equals(labels.get(host)));
-            }
+        }
+        if (!liveLabels(host).equals(labels.get(host))) {
+            reload(host);
+            await().atMost(30, TimeUnit.SECONDS).until(() -> liveLabels(host).equals(labels.get(host)));
         }
     }
 }

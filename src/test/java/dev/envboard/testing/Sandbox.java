@@ -38,6 +38,12 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
             if (up.exitCode() != 0) {
                 throw new IllegalStateException("scripts/sandbox.sh up failed (exit " + up.exitCode() + "):\n" + up.output());
             }
+        } else {
+            // A sandbox that was already up may carry what an interrupted run or a benchmark left.
+            Shell.Result reset = Shell.run(List.of("bash", script().toString(), "reset"), 300);
+            if (reset.exitCode() != 0) {
+                throw new IllegalStateException("scripts/sandbox.sh reset failed (exit " + reset.exitCode() + "):\n" + reset.output());
+            }
         }
         return new Sandbox(dir, !alreadyUp, readEngines(dir.resolve("engines.tsv")));
     }
@@ -116,6 +122,30 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
     public Engine engine(String name) {
         return engines.stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sandbox engine " + name));
+    }
+
+    /** Stops one engine's dockerd, as on a host whose Docker daemon died (scripts/sandbox.sh stop). */
+    public void stopEngine(String name) {
+        script("stop", name);
+    }
+
+    /** Starts a stopped engine again; does nothing to one that runs. */
+    public void startEngine(String name) {
+        script("start", name);
+    }
+
+    private void script(String verb, String name) {
+        try {
+            Shell.Result result = Shell.run(List.of("bash", script().toString(), verb, name), 180);
+            if (result.exitCode() != 0) {
+                throw new AssertionError("scripts/sandbox.sh " + verb + " " + name + " failed: " + result.output());
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** The Swarm manager: the first swarm engine. */
