@@ -12,7 +12,8 @@ public final class Bench {
 
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
             "nodes", new NodesBench(),
-            "move", new MoveBench()));
+            "move", new MoveBench(),
+            "redeploy", new RedeployBench()));
 
     private Bench() {
     }

@@ -4,6 +4,7 @@ import dev.envboard.app.AppContext;
 import java.io.IOException;
 import dev.envboard.testing.Sandbox;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +12,12 @@ import java.util.Map;
 final class BenchContext implements AutoCloseable {
     private final Sandbox sandbox;
     private final AppContext app;
+    private final Path stacksDir;
 
-    private BenchContext(Sandbox sandbox, AppContext app) {
+    private BenchContext(Sandbox sandbox, AppContext app, Path stacksDir) {
         this.sandbox = sandbox;
         this.app = app;
+        this.stacksDir = stacksDir;
     }
 
     /** Envboard's own files (audit log, window state) go to a temp dir, not the user's. */
@@ -22,7 +25,21 @@ final class BenchContext implements AutoCloseable {
         Sandbox sandbox = Sandbox.existing();
         String scratch = Files.createTempDirectory("envboard-bench").toString();
         return new BenchContext(sandbox, AppContext.create(sandbox.poolsFile(),
-                Map.of("XDG_STATE_HOME", scratch, "XDG_CONFIG_HOME", scratch)));
+                Map.of("XDG_STATE_HOME", scratch, "XDG_CONFIG_HOME", scratch)), null);
+    }
+
+    /** The same sandbox with the pools' stacks: folder pointing at {@code stacks}. */
+    BenchContext withStacks(Path stacks) throws IOException {
+        String pools = Files.readString(sandbox.poolsFile()).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
+        Path scratch = Files.createTempDirectory("envboard-bench");
+        Path file = scratch.resolve("pools.yaml");
+        Files.writeString(file, pools);
+        return new BenchContext(sandbox, AppContext.create(file,
+                Map.of("XDG_STATE_HOME", scratch.toString(), "XDG_CONFIG_HOME", scratch.toString())), stacks);
+    }
+
+    Path stacksDir() {
+        return stacksDir;
     }
 
     AppContext app() {

@@ -1,0 +1,62 @@
+package dev.envboard.bench;
+
+import dev.envboard.testing.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The benchmark's stack: N services of R replicas, each a shell loop that stops at once on SIGTERM. */
+final class BenchStacks {
+    static final String COMMAND = "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done";
+
+    private BenchStacks() {
+    }
+
+    static void write(Path stacks, String environment, int services, int replicas) throws IOException {
+        Files.createDirectories(stacks.resolve(environment));
+        Files.writeString(stacks.resolve(environment).resolve("compose.yaml"), compose(services, replicas, null));
+    }
+
+    /** The same stack for docker stack deploy, which needs the environment's placement written in. */
+    static Path cliCompose(Path stacks, String environment) throws IOException {
+        String text = Files.readString(stacks.resolve(environment).resolve("compose.yaml"));
+        int services = (int) text.lines().filter(l -> l.matches("  svc\\d+:")).count();
+        int replicas = Integer.parseInt(text.lines().filter(l -> l.contains("replicas:")).findFirst().orElseThrow().replaceAll("\\D", ""));
+        Path file = stacks.resolve(environment).resolve("cli-compose.yaml");
+        Files.writeString(file, compose(services, replicas, "node.labels.environment==" + environment));
+        return file;
+    }
+
+    private static String compose(int services, int replicas, String constraint) {
+        StringBuilder text = new StringBuilder("services:\n");
+        for (int i = 1; i <= services; i++) {
+            text.append(String.format("  svc%02d:%n", i))
+                    .append("    image: envboard/demo:1\n")
+                    .append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
+                    .append("    stop_grace_period: 2s\n")
+                    .append("    deploy:\n")
+                    .append("      replicas: ").append(replicas).append('\n')
+                    .append("      endpoint_mode: dnsrr\n");
+            if (constraint != null) {
+                text.append("      placement:\n        constraints: [\"").append(constraint).append("\"]\n");
+            }
+        }
+        return text.toString();
+    }
+
+    /** Whatever a benchmark left: the stack on the Swarm, the containers on the standalone hosts. */
+    static void cleanUp(Sandbox sandbox, String environment) {
+        try {
+            sandbox.docker(sandbox.manager(), "stack", "rm", environment);
+        } catch (AssertionError nothing) {
+            // not deployed
+        }
+        for (Sandbox.Engine engine : sandbox.standaloneHosts()) {
+            String ids = sandbox.docker(engine, "ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + environment);
+            if (!ids.isBlank()) {
+                String[] args = ("rm -f " + ids.replace('\n', ' ')).split(" ");
+                sandbox.docker(engine, args);
+            }
+        }
+    }
+}
