@@ -103,31 +103,30 @@ class StandaloneRedeployTest {
     @Test
     void stoppingAHostsEngineMidDeployFailsNamingThatHost() {
         AtomicBoolean stopped = new AtomicBoolean();
-        DeployListener stopEngineWhenCreating = new DeployListener() {
-            @Override
-            public void stepStarted(DeployStep step) {
-                if (step == DeployStep.CREATE && stopped.compareAndSet(false, true)) {
-                    sandbox.stopEngine("envboard-host-2");
-                }
-            }
-
-            @Override
-            public void stepFinished(DeployStep step, Duration took, boolean ok) {
-            }
-
-            @Override
-            public void service(ServiceProgress progress) {
-            }
-
-            @Override
-            public void message(String text) {
-            }
-        };
+        DeployListener stopEngineWhenCreating = new StepListener(DeployStep.CREATE, () -> {
+            stopped.set(true);
+            sandbox.stopEngine("envboard-host-2");
+        });
         DeployRecord record = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> fixture.app.redeployService()
                 .redeploy(fixture.pool("sandbox-hosts"), ENV, stopEngineWhenCreating, new CancelToken()));
         assertThat(stopped).isTrue();
         assertThat(record.result()).isEqualTo(DeployRecord.FAILED);
         assertThat(record.error()).contains("envboard-host-2").contains("redeploy to bring it back");
+    }
+
+    @Test
+    void cancellingMidDeploySaysWhatStateItLeft() {
+        CancelToken cancel = new CancelToken();
+        DeployListener cancelWhenCreating = new StepListener(DeployStep.CREATE, cancel::cancel);
+        DeployRecord record = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> fixture.app.redeployService()
+                .redeploy(fixture.pool("sandbox-hosts"), ENV, cancelWhenCreating, cancel));
+        assertThat(record.result()).isEqualTo(DeployRecord.CANCELLED);
+        assertThat(record.error()).contains("cancelled by the user").contains("partly deployed").contains("redeploy to bring it back");
+        assertThat(fixture.app.deployHistory().recent(1).get(0).id()).isEqualTo(record.id());
+
+        DeployRecord again = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(again.result()).as(again.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        assertThat(ids()).hasSize(6);
     }
 
     private void assertRefused(String reason, Set<String> running) {

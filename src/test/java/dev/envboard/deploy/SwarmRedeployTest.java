@@ -93,6 +93,25 @@ class SwarmRedeployTest {
         assertRefused("set TAG in .env", running);
     }
 
+    @Test
+    void stoppingANodesEngineMidDeployFailsNamingThatNode() {
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        DeployListener stopEngineWhenCreating = new StepListener(DeployStep.CREATE, () -> {
+            stopped.set(true);
+            sandbox.stopEngine("envboard-swarm-3");
+        });
+        try {
+            DeployRecord record = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(4),
+                    () -> fixture.app.redeployService().redeploy(fixture.pool("sandbox-swarm"), ENV, stopEngineWhenCreating,
+                            new CancelToken()));
+            assertThat(stopped).isTrue();
+            assertThat(record.result()).isEqualTo(DeployRecord.FAILED);
+            assertThat(record.error()).contains("envboard-swarm-3").contains("redeploy to bring it back");
+        } finally {
+            sandbox.startEngine("envboard-swarm-3");
+        }
+    }
+
     private void assertRefused(String reason, Set<String> running) {
         DeployRecord record = fixture.redeploy("sandbox-swarm", ENV);
         assertThat(record.result()).isEqualTo(DeployRecord.REFUSED);
