@@ -13,6 +13,8 @@ import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.common.Theme;
+import dev.envboard.ui.containers.ContainersView;
+import dev.envboard.ui.containers.ContainersViewModel;
 import dev.envboard.ui.deploys.DeploysView;
 import dev.envboard.ui.deploys.DeploysViewModel;
 import dev.envboard.ui.deploys.RedeployConfirmation;
@@ -49,6 +51,7 @@ public final class EnvboardUi {
     private final Operations operations;
     private final ShellViewModel shell;
     private Theme.Mode themeMode;
+    private ContainersViewModel containers;
     private Stage stage;
 
     /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
@@ -87,7 +90,9 @@ public final class EnvboardUi {
         StackLoader stacks = new StackLoader();
         BoardView.StackLocator locator = (pool, env) -> pool.stacksDir() == null ? Optional.empty() : stacks.locate(pool.stacksDir(), env);
         sections.put(NavSection.BOARD, () -> new BoardView(board, audit, locator));
-        sections.put(NavSection.CONTAINERS, () -> new PendingSection(NavSection.CONTAINERS, "live containers and tasks."));
+        containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
+                context.executors().io(), fx, operations);
+        sections.put(NavSection.CONTAINERS, () -> new ContainersView(containers, row -> shell.sectionProperty().set(NavSection.LOGS)));
         sections.put(NavSection.LOGS, () -> new PendingSection(NavSection.LOGS, "the log viewer."));
         sections.put(NavSection.HEALTH, () -> new PendingSection(NavSection.HEALTH, "Consul service health."));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
@@ -133,5 +138,8 @@ public final class EnvboardUi {
     /** Stops watching pools; the AppContext owner closes the services. */
     public void close() {
         monitor.close();
+        if (containers != null) {
+            containers.close();
+        }
     }
 }

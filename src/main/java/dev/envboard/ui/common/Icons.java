@@ -31,7 +31,10 @@ public enum Icons {
     AUDIT(Material2AL.HISTORY),
     MOVE(Material2MZ.SWAP_HORIZ),
     CHECK(Material2AL.CHECK_CIRCLE),
-    PENDING(Material2AL.HOURGLASS_EMPTY);
+    PENDING(Material2AL.HOURGLASS_EMPTY),
+    PLAY(Material2MZ.PLAY_ARROW),
+    STOP(Material2MZ.STOP),
+    DELETE(Material2AL.DELETE);
 
     private final Ikon ikon;
 

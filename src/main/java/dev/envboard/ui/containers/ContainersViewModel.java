@@ -1,0 +1,343 @@
+package dev.envboard.ui.containers;
+
+import dev.envboard.containers.ContainerActions;
+import dev.envboard.containers.ContainerRow;
+import dev.envboard.containers.PoolContainerWatch;
+import dev.envboard.containers.RowSink;
+import dev.envboard.docker.DockerClients;
+import dev.envboard.docker.EndpointSpec;
+import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.pool.PoolStatus;
+import dev.envboard.ui.common.Operations;
+import dev.envboard.ui.shell.PoolItem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+
+/**
+ * The selected pool's containers, live. Watch threads report into a map of pending changes;
+ * the FX thread applies them in one go (at most once per pulse), so an event storm costs one
+ * table update, not thousands.
+ */
+public final class ContainersViewModel {
+    public static final String ALL = "All";
+
+    private final DockerClients clients;
+    private final ScheduledExecutorService timer;
+    private final Executor io;
+    private final Executor fx;
+    private final Operations operations;
+    private final ContainerActions actions;
+    private final ObservableList<ContainerRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ContainerRow> visible = new FilteredList<>(rows, r -> true);
+    private final ObservableMap<String, String> hostProblems = FXCollections.observableMap(new TreeMap<>());
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final ObservableList<String> environments = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> hosts = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> services = FXCollections.observableArrayList(ALL);
+    private final ObjectProperty<String> environment = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<String> host = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<String> service = new SimpleObjectProperty<>(ALL);
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObjectProperty<String> coverage = new SimpleObjectProperty<>();
+
+    private final Map<String, Optional<ContainerRow>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> pendingHosts = new ConcurrentHashMap<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final javafx.beans.value.ChangeListener<PoolSnapshot> onPoolSnapshot = (obs, old, snapshot) -> onSnapshot(snapshot);
+    private PoolContainerWatch watch;
+    private PoolItem watched;
+    private int generation;
+
+    public ContainersViewModel(ObjectProperty<PoolItem> selectedPool, DockerClients clients, ScheduledExecutorService timer,
+                               Executor io, Executor fx, Operations operations) {
+        this.clients = clients;
+        this.timer = timer;
+        this.io = io;
+        this.fx = fx;
+        this.operations = operations;
+        this.actions = new ContainerActions(clients);
+        for (var property : List.of(environment, host, service)) {
+            property.addListener((obs, old, now) -> refilter());
+        }
+        text.addListener((obs, old, now) -> refilter());
+        selectedPool.addListener((obs, old, now) -> watch(now));
+        watch(selectedPool.get());
+    }
+
+    // ---- watching ---------------------------------------------------------------------------
+
+    private void watch(PoolItem item) {
+        stop();
+        if (watched != null) {
+            watched.snapshotProperty().removeListener(onPoolSnapshot);
+        }
+        watched = item;
+        if (item == null) {
+            return;
+        }
+        item.snapshotProperty().addListener(onPoolSnapshot);
+        onSnapshot(item.snapshot());
+    }
+
+    private void onSnapshot(PoolSnapshot snapshot) {
+        if (snapshot.status() == PoolStatus.UNKNOWN || snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
+            return;
+        }
+        if (watch != null) {
+            watch.update(snapshot);
+            return;
+        }
+        int mine = ++generation;
+        RowSink sink = sinkFor(mine);
+        watch = new PoolContainerWatch(snapshot, clients, timer, io, sink);
+        coverage.set(PoolContainerWatch.watchesNodes(snapshot.pool()) ? null
+                : "Only the manager's own containers are live: list each node's engine under engines: in pools.yaml to see all of them.");
+    }
+
+    private RowSink sinkFor(int mine) {
+        return new RowSink() {
+            @Override
+            public void upsert(ContainerRow row) {
+                offer(mine, () -> pending.put(row.key(), Optional.of(row)));
+            }
+
+            @Override
+            public void remove(String key) {
+                offer(mine, () -> pending.put(key, Optional.empty()));
+            }
+
+            @Override
+            public void hostState(String hostName, String problem) {
+                offer(mine, () -> pendingHosts.put(hostName, Optional.ofNullable(problem)));
+            }
+        };
+    }
+
+    /** Called on watch threads: record the change, and ask the FX thread for one flush. */
+    private void offer(int fromGeneration, Runnable record) {
+        if (fromGeneration != generation) {
+            return; // a report of the pool we stopped watching
+        }
+        record.run();
+        if (flushScheduled.compareAndSet(false, true)) {
+            fx.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        flushScheduled.set(false);
+        Map<String, Optional<ContainerRow>> changes = new HashMap<>();
+        for (String key : new ArrayList<>(pending.keySet())) {
+            changes.put(key, pending.remove(key));
+        }
+        boolean removed = false;
+        for (Map.Entry<String, Optional<ContainerRow>> change : changes.entrySet()) {
+            Integer at = index.get(change.getKey());
+            if (change.getValue().isPresent()) {
+                if (at == null) {
+                    index.put(change.getKey(), rows.size());
+                    rows.add(change.getValue().get());
+                } else if (!Objects.equals(rows.get(at), change.getValue().get())) {
+                    rows.set(at, change.getValue().get());
+                }
+            } else if (at != null) {
+                rows.remove((int) at);
+                index.remove(change.getKey());
+                removed = true;
+            }
+        }
+        if (removed) {
+            index.clear();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).key(), i);
+            }
+        }
+        for (String hostName : new ArrayList<>(pendingHosts.keySet())) {
+            Optional<String> problem = pendingHosts.remove(hostName);
+            if (problem == null || problem.isEmpty()) {
+                hostProblems.remove(hostName);
+            } else {
+                hostProblems.put(hostName, problem.get());
+            }
+        }
+        updateChoices();
+    }
+
+    private void stop() {
+        generation++;
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+        pending.clear();
+        pendingHosts.clear();
+        rows.clear();
+        index.clear();
+        hostProblems.clear();
+        updateChoices();
+    }
+
+    public void close() {
+        stop();
+    }
+
+    // ---- filters ----------------------------------------------------------------------------
+
+    private void refilter() {
+        String env = environment.get();
+        String onHost = host.get();
+        String svc = service.get();
+        String needle = text.get() == null ? "" : text.get().trim().toLowerCase(Locale.ROOT);
+        visible.setPredicate(r -> matches(env, r.environment()) && matches(onHost, r.host()) && matches(svc, r.service())
+                && (needle.isEmpty() || (r.name() + " " + r.service() + " " + r.image() + " " + r.host() + " " + r.state())
+                        .toLowerCase(Locale.ROOT).contains(needle)));
+    }
+
+    private static boolean matches(String choice, String value) {
+        return choice == null || ALL.equals(choice) || choice.equals(value);
+    }
+
+    private void updateChoices() {
+        setChoices(environments, rows.stream().map(ContainerRow::environment).filter(s -> !s.isEmpty()).toList(), environment);
+        setChoices(hosts, rows.stream().map(ContainerRow::host).filter(s -> !s.isEmpty()).toList(), host);
+        setChoices(services, rows.stream().map(ContainerRow::service).filter(s -> !s.isEmpty()).toList(), service);
+    }
+
+    private static void setChoices(ObservableList<String> list, List<String> values, ObjectProperty<String> chosen) {
+        TreeSet<String> distinct = new TreeSet<>(values);
+        if (chosen.get() != null && !ALL.equals(chosen.get())) {
+            distinct.add(chosen.get()); // keep the user's choice even while nothing matches it
+        }
+        List<String> next = new ArrayList<>();
+        next.add(ALL);
+        next.addAll(distinct);
+        if (!list.equals(next)) {
+            list.setAll(next);
+        }
+    }
+
+    // ---- actions ----------------------------------------------------------------------------
+
+    public void run(ContainerActions.Action action, ContainerRow row) {
+        Optional<EndpointSpec> endpoint = endpointOf(row);
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        operations.submit(new Task<Void>() {
+            {
+                updateTitle(action.name().charAt(0) + action.name().substring(1).toLowerCase() + " " + row.name());
+            }
+
+            @Override
+            protected Void call() {
+                actions.run(action, endpoint.get(), row);
+                return null;
+            }
+
+            @Override
+            protected void failed() {
+                notices.add(getException().getMessage());
+            }
+        });
+    }
+
+    public void inspect(ContainerRow row, Consumer<String> show) {
+        Optional<EndpointSpec> endpoint = endpointOf(row);
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> actions.inspect(endpoint.get(), row), io)
+                .whenCompleteAsync((jsonText, error) -> {
+                    if (error != null) {
+                        notices.add(dev.envboard.docker.DockerErrors.describe(error));
+                    } else {
+                        show.accept(jsonText);
+                    }
+                }, fx);
+    }
+
+    private Optional<EndpointSpec> endpointOf(ContainerRow row) {
+        if (row.containerId() == null || watch == null) {
+            notices.add(row.name() + " has no container (yet): nothing to act on");
+            return Optional.empty();
+        }
+        Optional<EndpointSpec> endpoint = watch.endpointOf(row.host());
+        if (endpoint.isEmpty()) {
+            notices.add("no engine endpoint known for " + row.host());
+        }
+        return endpoint;
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    public ObservableList<ContainerRow> rows() {
+        return rows;
+    }
+
+    public FilteredList<ContainerRow> visible() {
+        return visible;
+    }
+
+    public ObservableMap<String, String> hostProblems() {
+        return hostProblems;
+    }
+
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    public ObservableList<String> environments() {
+        return environments;
+    }
+
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public ObservableList<String> services() {
+        return services;
+    }
+
+    public ObjectProperty<String> environmentProperty() {
+        return environment;
+    }
+
+    public ObjectProperty<String> hostProperty() {
+        return host;
+    }
+
+    public ObjectProperty<String> serviceProperty() {
+        return service;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** A note when not every container of the pool can be watched, else null. */
+    public ObjectProperty<String> coverageProperty() {
+        return coverage;
+    }
+}
