@@ -13,7 +13,8 @@ public final class Bench {
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
             "nodes", new NodesBench(),
             "move", new MoveBench(),
-            "redeploy", new RedeployBench()));
+            "redeploy", new RedeployBench(),
+            "events", new EventsBench()));
 
     private Bench() {
     }

@@ -2,7 +2,6 @@ package dev.envboard.containers;
 
 import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.EndpointSpec;
-import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
@@ -28,19 +27,10 @@ public final class PoolContainerWatch implements AutoCloseable {
     public PoolContainerWatch(PoolSnapshot snapshot, DockerClients clients, ScheduledExecutorService timer, Executor io, RowSink sink) {
         PoolSpec pool = snapshot.pool();
         update(snapshot);
-        List<EngineSpec> engines = new ArrayList<>(pool.engines());
-        if (engines.isEmpty() && pool.manager() != null) {
-            // No engine per node is known: the manager's own engine is the only one to watch.
-            String name = snapshot.kind() == PoolKind.STANDALONE && !snapshot.hosts().isEmpty()
-                    ? snapshot.hosts().get(0).hostname() : "manager";
-            engines.add(new EngineSpec(name, pool.manager(), null, null, EngineSpec.DEFAULT_DAEMON_JSON, EngineSpec.DEFAULT_RELOAD));
-        }
-        for (int i = 0; i < engines.size(); i++) {
-            EngineSpec engine = engines.get(i);
-            String host = hostName(snapshot, engine, i);
-            endpoints.put(host, engine.endpoint());
-            EngineContainerWatch watch = new EngineContainerWatch(host, () -> environments.get(host), clients,
-                    engine.endpoint(), timer, io, sink);
+        for (PoolEngines.Engine engine : PoolEngines.of(snapshot)) {
+            endpoints.put(engine.host(), engine.endpoint());
+            EngineContainerWatch watch = new EngineContainerWatch(engine.host(), () -> environments.get(engine.host()),
+                    clients, engine.endpoint(), timer, io, sink);
             parts.add(watch);
             watch.start();
         }
@@ -57,13 +47,6 @@ public final class PoolContainerWatch implements AutoCloseable {
         }
     }
 
-    private static String hostName(PoolSnapshot snapshot, EngineSpec engine, int index) {
-        if (snapshot.kind() == PoolKind.STANDALONE) {
-            return snapshot.hosts().stream().filter(h -> h.engineIndex() == index).map(Host::hostname)
-                    .findFirst().orElse(engine.displayName());
-        }
-        return engine.displayName();
-    }
 
     /** The engine a row's container lives on, for actions on it. */
     public Optional<EndpointSpec> endpointOf(String host) {

@@ -1,0 +1,86 @@
+package dev.envboard.bench;
+
+import dev.envboard.containers.ContainerRow;
+import dev.envboard.containers.PoolContainerWatch;
+import dev.envboard.containers.RowSink;
+import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.pool.PoolSpec;
+import dev.envboard.testing.Sandbox;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code events}: how long after {@code docker stop} the containers table shows the container
+ * stopped. Measured to the live model's row update (the window applies it at its next pulse,
+ * at most one frame later), from two starting points: issuing the docker CLI command, and the
+ * engine's own "die" event time (Envboard's share of the delay).
+ */
+final class EventsBench implements Bench.Benchmark {
+    private static final int WARMUP = 3;
+    private static final int RUNS = 30;
+    private static final String NAME = "envboard-events-bench";
+
+    private final Map<String, ContainerRow> rows = new ConcurrentHashMap<>();
+    private final Map<String, Long> exitedAt = new ConcurrentHashMap<>();
+
+    @Override
+    public void run(BenchContext context) throws Exception {
+        Sandbox sandbox = context.sandbox();
+        Sandbox.Engine host = sandbox.engine("envboard-host-1");
+        PoolSpec pool = context.app().pools().pool("sandbox-hosts").orElseThrow();
+        PoolSnapshot snapshot = context.app().poolInspector().inspect(pool).join();
+        RowSink sink = new RowSink() {
+            @Override
+            public void upsert(ContainerRow row) {
+                rows.put(row.key(), row);
+                if (NAME.equals(row.name()) && "exited".equals(row.state())) {
+                    exitedAt.putIfAbsent(row.containerId(), System.nanoTime());
+                }
+            }
+
+            @Override
+            public void remove(String key) {
+                rows.remove(key);
+            }
+
+            @Override
+            public void hostState(String hostName, String problem) {
+            }
+        };
+        Samples fromCommand = new Samples();
+        Samples fromEvent = new Samples();
+        try (PoolContainerWatch watch = new PoolContainerWatch(snapshot, context.app().dockerClients(),
+                context.app().executors().timer(), context.app().executors().io(), sink)) {
+            for (int i = 0; i < WARMUP + RUNS; i++) {
+                String id = sandbox.docker(host, "run", "-d", "--name", NAME, "envboard/demo:1", "sleep", "600");
+                waitFor(() -> rows.values().stream().anyMatch(r -> id.equals(r.containerId()) && r.isRunning()));
+                long issued = System.nanoTime();
+                sandbox.docker(host, "stop", "-t", "0", NAME);
+                waitFor(() -> exitedAt.containsKey(id));
+                long shown = exitedAt.get(id);
+                String finished = sandbox.docker(host, "inspect", "--format", "{{.State.FinishedAt}}", NAME);
+                long eventNanosAgo = java.time.Duration.between(Instant.parse(finished), Instant.now()).toNanos();
+                long afterEvent = eventNanosAgo - (System.nanoTime() - shown);
+                if (i >= WARMUP) {
+                    fromCommand.add(shown - issued);
+                    fromEvent.add(Math.max(0, afterEvent));
+                }
+                sandbox.docker(host, "rm", NAME);
+            }
+        }
+        System.out.println("events: docker stop -> table p50=" + Samples.ms(fromCommand.median()) + " ms p95="
+                + Samples.ms(fromCommand.percentile(95)) + " ms; engine's die event -> table p50=" + Samples.ms(fromEvent.median())
+                + " ms p95=" + Samples.ms(fromEvent.percentile(95)) + " ms (target p95 < 250 ms; the window adds at most one frame)");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the table did not follow within 30 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+}
