@@ -14,6 +14,7 @@ public final class Bench {
             "nodes", new NodesBench(),
             "move", new MoveBench(),
             "redeploy", new RedeployBench(),
+            "logs", new LogsBench(),
             "events", new EventsBench()));
 
     private Bench() {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "envboard", mixinStandardHelpOptions = true, versionProvider = EnvboardCommand.VersionProvider.class,
         description = {"Envboard: a board of your Docker hosts split into environments.",
                 "Without a command it opens the window; with one it runs headless."},
-        subcommands = {NodesCommand.class, MoveCommand.class, RedeployCommand.class, StatusCommand.class, PsCommand.class})
+        subcommands = {NodesCommand.class, MoveCommand.class, RedeployCommand.class, StatusCommand.class, PsCommand.class, LogsCommand.class})
 public final class EnvboardCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final GuiStarter gui;

@@ -1,0 +1,5 @@
+package dev.envboard.logs.ansi;
+
+/** A stretch of text, free of escape sequences, drawn in one style. */
+public record StyledRun(String text, TextStyle style) {
+}
