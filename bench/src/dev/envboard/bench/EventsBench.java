@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code events}: how long after {@code docker stop} the containers table shows the container
  * stopped. Measured to the live model's row update (the window applies it at its next pulse,
  * at most one frame later), from two starting points: issuing the docker CLI command, and the
- * engine's own "die" event time (Envboard's share of the delay).
+ * engine's own "die" event time (Envboard's share of the delay). The plain tool on the same
+ * work: {@code docker events} watching the same engine, timed to the line it prints for the stop.
  */
 final class EventsBench implements Bench.Benchmark {
     private static final int WARMUP = 3;
@@ -23,6 +24,7 @@ final class EventsBench implements Bench.Benchmark {
 
     private final Map<String, ContainerRow> rows = new ConcurrentHashMap<>();
     private final Map<String, Long> exitedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> cliPrintedAt = new ConcurrentHashMap<>();
 
     @Override
     public void run(BenchContext context) throws Exception {
@@ -50,6 +52,13 @@ final class EventsBench implements Bench.Benchmark {
         };
         Samples fromCommand = new Samples();
         Samples fromEvent = new Samples();
+        Samples cli = new Samples();
+        Process events = new ProcessBuilder("docker", "-H", host.dockerHost(), "events", "--filter", "type=container",
+                "--filter", "event=die", "--filter", "container=" + NAME, "--format", "{{.Actor.ID}}")
+                .redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> readIds(events), "docker-events-reader");
+        reader.setDaemon(true);
+        reader.start();
         try (PoolContainerWatch watch = new PoolContainerWatch(snapshot, context.app().dockerClients(),
                 context.app().executors().timer(), context.app().executors().io(), sink)) {
             for (int i = 0; i < WARMUP + RUNS; i++) {
@@ -57,7 +66,7 @@ final class EventsBench implements Bench.Benchmark {
                 waitFor(() -> rows.values().stream().anyMatch(r -> id.equals(r.containerId()) && r.isRunning()));
                 long issued = System.nanoTime();
                 sandbox.docker(host, "stop", "-t", "0", NAME);
-                waitFor(() -> exitedAt.containsKey(id));
+                waitFor(() -> exitedAt.containsKey(id) && cliPrintedAt.containsKey(id));
                 long shown = exitedAt.get(id);
                 String finished = sandbox.docker(host, "inspect", "--format", "{{.State.FinishedAt}}", NAME);
                 long eventNanosAgo = java.time.Duration.between(Instant.parse(finished), Instant.now()).toNanos();
@@ -65,13 +74,30 @@ final class EventsBench implements Bench.Benchmark {
                 if (i >= WARMUP) {
                     fromCommand.add(shown - issued);
                     fromEvent.add(Math.max(0, afterEvent));
+                    cli.add(cliPrintedAt.get(id) - issued);
                 }
                 sandbox.docker(host, "rm", NAME);
             }
+        } finally {
+            events.destroy();
         }
         System.out.println("events: docker stop -> table p50=" + Samples.ms(fromCommand.median()) + " ms p95="
                 + Samples.ms(fromCommand.percentile(95)) + " ms; engine's die event -> table p50=" + Samples.ms(fromEvent.median())
                 + " ms p95=" + Samples.ms(fromEvent.percentile(95)) + " ms (target p95 < 250 ms; the window adds at most one frame)");
+        System.out.printf("events: envboard p50=%s ms, docker events p50=%s ms, ratio=%.2f%n", Samples.ms(fromCommand.median()),
+                Samples.ms(cli.median()), (double) fromCommand.median() / cli.median());
+    }
+
+    /** The CLI prints one container id per die event; note when each arrives. */
+    private void readIds(Process events) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                cliPrintedAt.putIfAbsent(line.trim(), System.nanoTime());
+            }
+        } catch (java.io.IOException ended) {
+            // the process was stopped
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -13,12 +13,18 @@ import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.common.Theme;
+import dev.envboard.containers.ContainerRow;
+import dev.envboard.logs.LogService;
+import dev.envboard.logs.LogTarget;
+import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.containers.ContainersView;
 import dev.envboard.ui.containers.ContainersViewModel;
 import dev.envboard.ui.deploys.DeploysView;
 import dev.envboard.ui.deploys.DeploysViewModel;
 import dev.envboard.ui.deploys.RedeployConfirmation;
 import dev.envboard.ui.shell.NavSection;
+import dev.envboard.ui.logs.LogsView;
+import dev.envboard.ui.logs.LogsViewModel;
 import dev.envboard.ui.shell.PendingSection;
 import dev.envboard.ui.shell.ShellView;
 import dev.envboard.ui.shell.ShellViewModel;
@@ -52,6 +58,7 @@ public final class EnvboardUi {
     private final ShellViewModel shell;
     private Theme.Mode themeMode;
     private ContainersViewModel containers;
+    private LogsViewModel logs;
     private Stage stage;
 
     /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
@@ -92,8 +99,14 @@ public final class EnvboardUi {
         sections.put(NavSection.BOARD, () -> new BoardView(board, audit, locator));
         containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
                 context.executors().io(), fx, operations);
-        sections.put(NavSection.CONTAINERS, () -> new ContainersView(containers, row -> shell.sectionProperty().set(NavSection.LOGS)));
-        sections.put(NavSection.LOGS, () -> new PendingSection(NavSection.LOGS, "the log viewer."));
+        logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
+                context.executors().io(), fx);
+        LogsView logsView = new LogsView(logs);
+        sections.put(NavSection.CONTAINERS, () -> new ContainersView(containers, row -> {
+            shell.sectionProperty().set(NavSection.LOGS);
+            logsView.open(logTargetOf(row));
+        }));
+        sections.put(NavSection.LOGS, () -> logsView);
         sections.put(NavSection.HEALTH, () -> new PendingSection(NavSection.HEALTH, "Consul service health."));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
                 (pool, env) -> RedeployConfirmation.show(stage, pool, env, locator.locate(pool, env),
@@ -124,6 +137,20 @@ public final class EnvboardUi {
         shell.start(state.selectedPool());
     }
 
+    private List<PoolSpec> selectedPools() {
+        return shell.selectedPoolProperty().get() == null ? List.of() : List.of(shell.selectedPoolProperty().get().spec());
+    }
+
+    /** A container by its id (names repeat across engines); a task not yet running by its service. */
+    private static LogTarget logTargetOf(ContainerRow row) {
+        return row.containerId() != null ? new LogTarget(LogTarget.Kind.CONTAINER, shortId(row.containerId()))
+                : new LogTarget(LogTarget.Kind.SERVICE, row.service());
+    }
+
+    private static String shortId(String id) {
+        return id.substring(0, Math.min(12, id.length()));
+    }
+
     private List<String> hostsOf(dev.envboard.pool.PoolSpec pool, String environment) {
         return shell.pools().stream().filter(p -> p.spec().equals(pool)).flatMap(p -> p.snapshot().hosts().stream())
                 .filter(h -> environment.equals(h.environment())).map(dev.envboard.pool.Host::hostname).toList();
@@ -140,6 +167,9 @@ public final class EnvboardUi {
         monitor.close();
         if (containers != null) {
             containers.close();
+        }
+        if (logs != null) {
+            logs.close();
         }
     }
 }

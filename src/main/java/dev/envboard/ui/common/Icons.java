@@ -34,7 +34,12 @@ public enum Icons {
     PENDING(Material2AL.HOURGLASS_EMPTY),
     PLAY(Material2MZ.PLAY_ARROW),
     STOP(Material2MZ.STOP),
-    DELETE(Material2AL.DELETE);
+    DELETE(Material2AL.DELETE),
+    COPY(Material2AL.CONTENT_COPY),
+    SAVE(Material2MZ.SAVE),
+    UP(Material2AL.KEYBOARD_ARROW_UP),
+    DOWN(Material2AL.KEYBOARD_ARROW_DOWN),
+    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM);
 
     private final Ikon ikon;
 

@@ -116,7 +116,11 @@ public final class ContainersView extends VBox {
         SortedList<ContainerRow> sorted = new SortedList<>(model.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No containers in this pool (yet)"));
+        Label empty = new Label();
+        empty.setId("containers-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<ContainerRow, String> name = column("Name", 130, ContainerRow::name);
         table.getColumns().add(name);

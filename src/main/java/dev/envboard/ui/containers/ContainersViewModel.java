@@ -41,6 +41,7 @@ import javafx.concurrent.Task;
  */
 public final class ContainersViewModel {
     public static final String ALL = "All";
+    static final String NO_CONTAINERS = "No containers in this pool (yet)";
 
     private final DockerClients clients;
     private final ScheduledExecutorService timer;
@@ -60,15 +61,17 @@ public final class ContainersViewModel {
     private final ObjectProperty<String> service = new SimpleObjectProperty<>(ALL);
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<String> coverage = new SimpleObjectProperty<>();
+    private final StringProperty emptyText = new SimpleStringProperty(NO_CONTAINERS);
 
     private final Map<String, Optional<ContainerRow>> pending = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> pendingHosts = new ConcurrentHashMap<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<String, Integer> index = new HashMap<>();
     private final javafx.beans.value.ChangeListener<PoolSnapshot> onPoolSnapshot = (obs, old, snapshot) -> onSnapshot(snapshot);
-    private PoolContainerWatch watch;
+    private volatile PoolContainerWatch watch;
     private PoolItem watched;
-    private int generation;
+    /** Read by watch threads: a report from an older generation is dropped. */
+    private volatile int generation;
 
     public ContainersViewModel(ObjectProperty<PoolItem> selectedPool, DockerClients clients, ScheduledExecutorService timer,
                                Executor io, Executor fx, Operations operations) {
@@ -102,9 +105,15 @@ public final class ContainersViewModel {
     }
 
     private void onSnapshot(PoolSnapshot snapshot) {
-        if (snapshot.status() == PoolStatus.UNKNOWN || snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
+        if (snapshot.status() == PoolStatus.UNKNOWN) {
+            emptyText.set(watch == null ? "Waiting for " + snapshot.pool().name() + " to answer…" : NO_CONTAINERS);
             return;
         }
+        if (snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
+            emptyText.set(snapshot.pool().name() + " cannot be reached" + (snapshot.message() == null ? "" : ": " + snapshot.message()));
+            return;
+        }
+        emptyText.set(NO_CONTAINERS);
         if (watch != null) {
             watch.update(snapshot);
             return;
@@ -199,8 +208,14 @@ public final class ContainersViewModel {
         updateChoices();
     }
 
+    /** Stops the watchers; from any thread, as the window may already be gone. */
     public void close() {
-        stop();
+        generation++;
+        PoolContainerWatch closing = watch;
+        watch = null;
+        if (closing != null) {
+            closing.close();
+        }
     }
 
     // ---- filters ----------------------------------------------------------------------------
@@ -337,6 +352,11 @@ public final class ContainersViewModel {
     }
 
     /** A note when not every container of the pool can be watched, else null. */
+    /** What the empty table says: no containers, or why there are none to show yet. */
+    public StringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
     public ObjectProperty<String> coverageProperty() {
         return coverage;
     }
