@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,16 @@ class LogFollowEngineTest {
         return lines;
     }
 
+    /** tee truncates /tmp/n before it writes, so a read can fall between the two and find it empty. */
+    private long counterAfterRestart(String name) {
+        AtomicReference<String> counter = new AtomicReference<>("");
+        await().atMost(PATIENCE).until(() -> {
+            counter.set(sandbox.docker(host, "exec", name, "cat", "/tmp/n"));
+            return counter.get().matches("\\d+");
+        });
+        return Long.parseLong(counter.get());
+    }
+
     private static List<Long> numbers(LogSession session) {
         return lines(session).stream().filter(l -> !l.isMarker()).map(l -> Long.parseLong(l.text())).toList();
     }
@@ -123,7 +134,7 @@ class LogFollowEngineTest {
         LogSession session = follow(name, LogOptions.defaults());
         await().atMost(PATIENCE).until(() -> numbers(session).size() >= 50);
         sandbox.docker(host, "restart", "-t", "10", name);
-        long restartedAt = Long.parseLong(sandbox.docker(host, "exec", name, "cat", "/tmp/n"));
+        long restartedAt = counterAfterRestart(name);
         await().atMost(PATIENCE).until(() -> numbers(session).size() >= restartedAt + 50);
 
         List<Long> numbers = numbers(session);
