@@ -1277,4 +1277,5 @@ main() {
   esac
 }
 
-main "$@"
+# Sourced, it only defines its functions (a test reads the engines' names and addresses so).
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then main "$@"; fi

@@ -5,7 +5,7 @@
 // whatever the seed, and one catalog behind every endpoint, so that they agree.
 'use strict';
 
-const DATACENTER = 'sandbox';
+const DATACENTER = 'dc1'; // as the sandbox's pools.yaml names it
 // Nothing ever changes, so every answer carries this index, and a blocking query at this index
 // is held as Consul holds one with no change: until its wait runs out.
 const INDEX = 120;
