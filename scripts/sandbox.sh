@@ -14,7 +14,9 @@
 #   bridge envboard0 10.254.77.1/24 in the root namespace, where Envboard runs;
 #   Swarm nodes envboard-swarm-1..3 (10.254.77.11..13; swarm-1 is the manager);
 #   standalone engines envboard-host-1..2 (10.254.77.21..22), each also running sshd
-#   on port 22; envboard-host-2 also serves Docker over TLS on 10.254.77.22:2376.
+#   on port 22; envboard-host-2 also serves Docker over TLS on 10.254.77.22:2376;
+#   HashiCorp's Consul API double on 127.0.0.1:18500 as the pools' Consul: the
+#   engines as its nodes, web/api/worker services (tools/consul-double/sandbox).
 # Every engine gets its own network namespace without a default route, so nothing
 # it does can leave the machine, and its own hostname.  The image envboard/demo:1
 # (and :2) is imported from Debian's busybox-static into every engine; nothing is
@@ -36,11 +38,13 @@
 #                 both pools take their compose stacks from this repository's examples/stacks
 #   engines.tsv   name, kind, unix URI, address, pid file - one engine a line
 #   nodes.txt     classic Swarm discovery file (the TLS engine)
+#   consul-double.pid, consul-double.log   the Consul API double's pid and output
 #   ssh/          client key, authorized_keys, known_hosts
 #   <engine>/     that engine's daemon.json, data, sockets, pid files and logs
 #
 # Environment: ENVBOARD_SANDBOX_DIR, SANDBOX_SWARM_NODES (1-9, default 3),
-# SANDBOX_HOSTS (1-9, default 2).  Must run as root.
+# SANDBOX_HOSTS (1-9, default 2), SANDBOX_CONSUL_LATENCY (ms the Consul double
+# holds a blocking query, default 5000).  Must run as root.
 
 set -Eeuo pipefail
 
@@ -77,6 +81,11 @@ readonly STOPPED=stopped               # in an engine's directory: `stop` stoppe
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 readonly REPO_ROOT
 readonly STACKS_DIR=$REPO_ROOT/examples/stacks
+readonly CONSUL_DOUBLE_DIR=$REPO_ROOT/tools/consul-double
+readonly CONSUL_PORT=18500
+readonly CONSUL_ADDRESS=http://127.0.0.1:$CONSUL_PORT
+# Long enough to watch Envboard wait on a blocking query in a demo; HashiCorp's default is 60 s.
+readonly CONSUL_HOLD_MS=${SANDBOX_CONSUL_LATENCY:-5000}
 
 readonly START_TIMEOUT=30      # engines answering
 readonly CONVERGE_TIMEOUT=40   # the check service running everywhere and gone again
@@ -280,6 +289,7 @@ validate_settings() {
   for n in "$SWARM_NODES" "$HOSTS"; do
     [[ $n =~ ^[1-9]$ ]] || refuse "SANDBOX_SWARM_NODES and SANDBOX_HOSTS must be 1..9 (got '$n')"
   done
+  [[ $CONSUL_HOLD_MS =~ ^[0-9]+$ ]] || refuse "SANDBOX_CONSUL_LATENCY must be milliseconds (got '$CONSUL_HOLD_MS')"
 }
 
 take_lock() {
@@ -394,6 +404,7 @@ print_status() {
   probe_node_labels
   printf '%-18s %-11s %-8s %-16s %-5s %s\n' ENGINE DOCKERD SOCKET SWARM SSHD LABELS
   for e in "${engines[@]}"; do engine_status_line "$e" || rc=1; done
+  consul_double_status_line || rc=1
   ip link show "$BRIDGE" &>/dev/null || { echo "bridge $BRIDGE is missing"; rc=1; }
   [[ -f $SB/pools.yaml ]] || { echo "no $SB/pools.yaml: the last up did not finish"; rc=1; }
   if ((rc == 0)); then echo "sandbox healthy: ${#engines[@]} engines"; else echo "sandbox partly broken"; fi
@@ -499,6 +510,7 @@ remove_state_dir() { rm -rf --one-file-system "$SB"; }
 teardown() {
   local engines
   mapfile -t engines < <(present_engines)
+  stop_consul_double
   stop_sshds "${engines[@]}"
   kill_containers "${engines[@]}"
   stop_dockerds "${engines[@]}"
@@ -910,6 +922,10 @@ write_nodes_txt() {
 # Prints pools.yaml; write_pools_yaml and refresh_pools_yaml store it.
 pools_yaml() {
   local e addr stacks=
+  # Its nodes are named as the engines' hostnames, so no nodes: map is needed.
+  local consul="    consul:
+      address: $CONSUL_ADDRESS
+      datacenter: dc1"
   # A copy of the script without the repository around it has no stacks to offer.
   if [[ -d $STACKS_DIR ]]; then
     stacks="
@@ -922,6 +938,7 @@ pools:
     kind: swarm
     endpoint: $(engine_sock "$(manager)")
     label-key: environment$stacks
+$consul
     # Each node's own engine, so that a redeploy can check images on every node.
     engines:
 $(for e in $(swarm_engines); do
@@ -930,6 +947,7 @@ $(for e in $(swarm_engines); do
   - name: sandbox-hosts
     kind: standalone
     label-key: environment$stacks
+$consul
     ssh:
       user: root
       identity: $SB/ssh/id_ed25519
@@ -1100,6 +1118,73 @@ resume_stopped_engines() {
 }
 
 # ---------------------------------------------------------------------------
+# HashiCorp's Consul API double: the pools' Consul (tools/consul-double/README.md)
+
+consul_double_pid() { read_pid "$SB/consul-double.pid"; }
+# By its command line, not its path: a double that another checkout started is ours to stop too.
+consul_double_alive() { pid_is "$(consul_double_pid)" "tools/consul-double/serve.js --port $CONSUL_PORT "; }
+
+# Plain bash /dev/tcp: nothing beyond what the sandbox already requires.
+consul_double_answers() {
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+    printf "GET /v1/status/leader HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3 && head -n 1 <&3' \
+    sh "$CONSUL_PORT" 2>/dev/null | grep '^HTTP/1\.[01] 200' >/dev/null
+}
+
+# serve.js announces its port once it listens; the log is appended to, so read from byte $3 on.
+# Another process on the port may answer, so the answer alone proves nothing.
+# (grep without -q: with pipefail, a tail cut short by SIGPIPE would fail the match.)
+double_listening() { tail -c +"$3" "$2" | grep -xF "consul-double listening on $CONSUL_ADDRESS" >/dev/null; }
+listening_or_gone() { double_listening "$@" || ! pid_running "$1"; }
+
+# Like the engines it outlives this script, in a session of its own; a no-op when it runs.
+start_consul_double() {
+  local pid from logf=$SB/consul-double.log
+  consul_double_alive && return 0
+  if ! command -v node >/dev/null ||
+    [[ ! -f $CONSUL_DOUBLE_DIR/node_modules/@hashicorp/consul-api-double/package.json ]]; then
+    die "HashiCorp's Consul API double is not installed (node, $CONSUL_DOUBLE_DIR/node_modules): run scripts/install-deps.sh"
+  fi
+  log "starting the Consul API double on $CONSUL_ADDRESS"
+  from=$(($(stat -c %s "$logf" 2>/dev/null || echo 0) + 1))
+  env CONSUL_LATENCY="$CONSUL_HOLD_MS" setsid node "$CONSUL_DOUBLE_DIR/serve.js" --port "$CONSUL_PORT" \
+    --dir "$CONSUL_DOUBLE_DIR/sandbox" </dev/null >>"$logf" 2>&1 9>&- &
+  pid=$!
+  echo "$pid" | write_file "$SB/consul-double.pid"
+  if ! wait_until 15 listening_or_gone "$pid" "$logf" "$from" || ! pid_running "$pid" ||
+    ! consul_double_answers; then
+    stop_consul_double
+    die "the Consul API double did not answer on $CONSUL_ADDRESS; tail of $logf:
+$(tail -n 20 "$logf")"
+  fi
+}
+
+stop_consul_double() {
+  local pid
+  pid=$(consul_double_pid)
+  if consul_double_alive; then
+    log "stopping the Consul API double (pid $pid)"
+    stop_pids 5 "$pid"
+  fi
+  rm -f "$SB/consul-double.pid"
+}
+
+consul_double_status_line() {
+  local pid
+  pid=$(consul_double_pid)
+  if ! consul_double_alive; then
+    echo "consul double: not running"
+    return 1
+  fi
+  if ! consul_double_answers; then
+    echo "consul double: pid $pid does not answer on $CONSUL_ADDRESS"
+    return 1
+  fi
+  echo "consul double: pid $pid on $CONSUL_ADDRESS, log $SB/consul-double.log"
+}
+
+# ---------------------------------------------------------------------------
 # Subcommands
 
 build() {
@@ -1135,6 +1220,7 @@ build() {
   prove_swarm_runs_image
   if has_tls_engine; then verify_tls; fi
   verify_ssh
+  start_consul_double
 
   write_engines_tsv
   write_nodes_txt
@@ -1144,6 +1230,8 @@ build() {
 cmd_up() {
   require_commands
   take_lock -x
+  # A built sandbox whose double died (or predates it) needs no rebuild for that.
+  if [[ -f $SB/pools.yaml ]]; then start_consul_double; fi
   if sandbox_healthy; then
     refresh_pools_yaml
     printf '%s\n' "$STATUS"
@@ -1209,6 +1297,11 @@ labels_are_built() { [[ $(live_labels "$1") == "$(built_labels "$1")" ]]; }
 # run that was interrupted (or a benchmark) cannot hand the next one a dirty pool.
 cmd_reset() {
   take_lock -x
+  # A fresh double: no state of an earlier run's requests (and running, if it had died).
+  if [[ -f $SB/pools.yaml ]]; then
+    stop_consul_double
+    start_consul_double
+  fi
   sandbox_healthy || die "the sandbox is not up and healthy; \`$0 up\` first"
   local e id key services ids nets pid args
   services=$(dk "$(manager)" service ls -q)
@@ -1239,7 +1332,7 @@ cmd_reset() {
   for e in $(standalone_engines); do
     wait_until 30 labels_are_built "$e" || die "$e does not show its labels after a reload: $(live_labels "$e")"
   done
-  echo "sandbox reset: nothing deployed, labels as built"
+  echo "sandbox reset: nothing deployed, labels as built, Consul double restarted"
 }
 
 # For a shell: eval "$(scripts/sandbox.sh env)".
@@ -1277,4 +1370,5 @@ main() {
   esac
 }
 
-main "$@"
+# Sourced, it only defines its functions (a test reads the engines' names and addresses so).
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then main "$@"; fi
