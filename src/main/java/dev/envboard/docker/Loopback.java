@@ -3,11 +3,11 @@ package dev.envboard.docker;
 import java.util.Locale;
 
 /** Recognises loopback host names and addresses without any name lookup. */
-final class Loopback {
+public final class Loopback {
     private Loopback() {
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }

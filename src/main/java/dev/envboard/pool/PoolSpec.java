@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param source where the pool was defined (a file, or "DOCKER_HOST"), for messages
  * @param stacksDir folder of compose stacks per environment, or null
+ * @param consul    where the pool's service health comes from, or null when it has no Consul
  */
 public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope,
-                       EndpointSpec manager, List<EngineSpec> engines, Path stacksDir, String source) {
+                       EndpointSpec manager, List<EngineSpec> engines, Path stacksDir, String source,
+                       ConsulSpec consul) {
 
     public static final String DEFAULT_LABEL_KEY = "environment";
 

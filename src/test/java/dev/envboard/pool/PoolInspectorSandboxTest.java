@@ -85,7 +85,7 @@ class PoolInspectorSandboxTest {
                 "unix://" + sandbox.dir().resolve("no-such-engine.sock"), null, false), "10.254.77.99", null, "/x", "true");
         PoolSpec withGhost = new PoolSpec(real.name(), real.kind(), real.labelKey(), real.labelScope(), null,
                 java.util.stream.Stream.concat(real.engines().stream(), java.util.stream.Stream.of(ghost)).toList(),
-                null, "test");
+                null, "test", null);
         PoolSnapshot snapshot = inspector.inspect(withGhost).join();
         assertThat(snapshot.status()).isEqualTo(PoolStatus.DEGRADED);
         Host host = snapshot.hosts().stream().filter(h -> h.hostname().equals("ghost")).findFirst().orElseThrow();

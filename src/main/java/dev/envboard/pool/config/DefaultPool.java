@@ -42,7 +42,7 @@ public final class DefaultPool {
                         + " is refused; set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or write a pools.yaml with insecure: true");
             }
             PoolSpec pool = new PoolSpec(NAME, PoolKind.AUTO, PoolSpec.DEFAULT_LABEL_KEY, LabelScope.NODE,
-                    endpoint, List.of(), null, source);
+                    endpoint, List.of(), null, source, null);
             return new PoolsConfig(source, List.of(pool), List.of());
         } catch (IllegalArgumentException e) {
             return refused(source, e.getMessage());

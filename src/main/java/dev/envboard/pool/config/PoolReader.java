@@ -1,6 +1,7 @@
 package dev.envboard.pool.config;
 
 import dev.envboard.docker.EndpointSpec;
+import dev.envboard.pool.ConsulSpec;
 import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.LabelScope;
 import dev.envboard.pool.PoolKind;
@@ -57,6 +58,8 @@ final class PoolReader {
                 node.get("insecure").isPresent() && node.require("insecure").asBoolean(),
                 readPoolSsh(node, warnings));
         Path stacks = node.string("stacks").map(paths::resolve).orElse(null);
+        ConsulSpec consul = node.get("consul").isPresent()
+                ? new ConsulReader(paths).read(node.require("consul"), warnings) : null;
         EngineReader engines = new EngineReader(paths, defaults);
 
         EndpointSpec manager = null;
@@ -84,7 +87,7 @@ final class PoolReader {
                 throw node.problem(node.path(), "a standalone pool needs engines: or nodes-file: with at least one engine");
             }
         }
-        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source), warnings);
+        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul), warnings);
     }
 
     private static PoolKind readKind(YamlNode node) throws InputException {
