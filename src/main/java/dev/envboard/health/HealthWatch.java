@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,6 +83,9 @@ public final class HealthWatch implements AutoCloseable {
     private final ConsulCalls calls;
     private final List<BlockingLoop<?>> loops = new ArrayList<>();
     private final Object lock = new Object();
+    /** Re-joins after updateHosts, so the listener never runs on the caller's (maybe the FX) thread. */
+    private final ExecutorService rejoin;
+    private final AtomicBoolean rejoinPending = new AtomicBoolean();
     private final Map<Part, PartState> parts = new EnumMap<>(Part.class);
     private Map<String, List<HealthService>> services = Map.of();
     private List<Check> checks;
@@ -101,6 +109,11 @@ public final class HealthWatch implements AutoCloseable {
         }
         this.current = HealthSnapshot.connecting(pool.name(), connectingMessage(), Instant.now());
         String prefix = "consul-watch-" + pool.name() + "-";
+        this.rejoin = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, prefix + "hosts");
+            thread.setDaemon(true);
+            return thread;
+        });
         loops.add(new BlockingLoop<>(prefix + "checks", calls::checks, sink(Part.CHECKS, r -> checks = r), options.pacing()));
         loops.add(new BlockingLoop<>(prefix + "services", this::readServices, sink(Part.SERVICES, r -> services = r),
                 options.pacing()));
@@ -133,14 +146,24 @@ public final class HealthWatch implements AutoCloseable {
 
     /**
      * The pool's hosts as last inspected (PoolSnapshot.hosts()), to place Consul nodes on them and
-     * instances in their environments. Re-joins at once without asking Consul; the listener hears
-     * of it (on the calling thread) only if that changes the snapshot. Callable from any thread.
+     * instances in their environments. Re-joins at once on a watch thread without asking Consul;
+     * the listener hears of it only if that changes the snapshot. Callable from any thread, never blocks.
      */
     public void updateHosts(List<Host> newHosts) {
         synchronized (lock) {
             hosts = List.copyOf(newHosts);
         }
-        publish();
+        // One pending re-join covers any number of updates: it reads the latest hosts.
+        if (rejoinPending.compareAndSet(false, true)) {
+            try {
+                rejoin.execute(() -> {
+                    rejoinPending.set(false);
+                    publish();
+                });
+            } catch (RejectedExecutionException closedAlready) {
+                rejoinPending.set(false);
+            }
+        }
     }
 
     /** Stops every thread promptly, even one held in a blocking query. Idempotent, callable from any thread. */
@@ -153,6 +176,7 @@ public final class HealthWatch implements AutoCloseable {
             closed = true;
         }
         loops.forEach(BlockingLoop::stop);
+        rejoin.shutdownNow();
         // Closing the client shuts its connections, which ends reads held by Consul at once.
         calls.close();
     }
@@ -162,7 +186,7 @@ public final class HealthWatch implements AutoCloseable {
         for (BlockingLoop<?> loop : loops) {
             loop.join(atMost);
         }
-        return loops.stream().noneMatch(BlockingLoop::isAlive);
+        return rejoin.awaitTermination(atMost.toMillis(), TimeUnit.MILLISECONDS) && loops.stream().noneMatch(BlockingLoop::isAlive);
     }
 
     private <T> BlockingLoop.Sink<T> sink(Part part, Consumer<T> store) {

@@ -128,6 +128,23 @@ class HealthWatchTest {
     }
 
     @Test
+    void newHostsAreJoinedWithoutAskingConsulAndNeverOnTheCallersThread() {
+        start(Map.of());
+        awaitOk();
+        await().atMost(LONG).until(() -> consul.held() >= 3);
+        int asked = consul.arrivals("/v1/health/state/any").size() + consul.arrivals("/v1/catalog/services").size();
+        int from = heard.size();
+        watch.updateHosts(List.of(HealthFixtures.host("host-1", "10.0.0.1", "qa")));
+
+        HealthSnapshot s = awaitHeard(from, x -> x.instancesIn("qa").stream().anyMatch(i -> i.id().equals("web-1")));
+        assertThat(s.counts("prod")).isEqualTo(EnvironmentCounts.NONE);
+        assertThat(s.instancesOn("host-3")).isEmpty();
+        assertThat(consul.arrivals("/v1/health/state/any").size() + consul.arrivals("/v1/catalog/services").size()).isEqualTo(asked);
+        assertThat(listenerThreads).allMatch(name -> name.startsWith("consul-watch-lab-"))
+                .doesNotContain(Thread.currentThread().getName());
+    }
+
+    @Test
     void anIndexGoingBackwardsResetsTheWatchToZeroAndReReads() {
         start(Map.of());
         awaitOk();
