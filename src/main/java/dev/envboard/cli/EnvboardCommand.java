@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "envboard", mixinStandardHelpOptions = true, versionProvider = EnvboardCommand.VersionProvider.class,
         description = {"Envboard: a board of your Docker hosts split into environments.",
                 "Without a command it opens the window; with one it runs headless."},
-        subcommands = {NodesCommand.class, MoveCommand.class, RedeployCommand.class, StatusCommand.class, PsCommand.class, LogsCommand.class})
+        subcommands = {NodesCommand.class, MoveCommand.class, RedeployCommand.class, StatusCommand.class, PsCommand.class, LogsCommand.class,
+                HealthCommand.class})
 public final class EnvboardCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final GuiStarter gui;
@@ -39,6 +40,11 @@ public final class EnvboardCommand implements Callable<Integer> {
         this.env = env;
         this.gui = gui;
         this.prompt = prompt;
+    }
+
+    /** The process environment, where a pool's Consul token-env is looked up. */
+    Map<String, String> env() {
+        return env;
     }
 
     Prompt prompt() {

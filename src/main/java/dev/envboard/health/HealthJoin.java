@@ -41,9 +41,16 @@ final class HealthJoin {
         if (answers.nodes() != null) {
             answers.nodes().forEach(n -> nodeAddresses.put(n.getNode(), n.getAddress()));
         }
+        // The services' lists are re-read only when the catalog changes; check statuses come from
+        // the state/any watch, which follows every check, so they win once it has answered.
+        Map<String, List<HealthCheck>> freshByNode = new TreeMap<>();
+        if (answers.checks() != null) {
+            answers.checks().stream().map(HealthJoin::check)
+                    .forEach(c -> freshByNode.computeIfAbsent(c.node(), n -> new ArrayList<>()).add(c));
+        }
         for (List<HealthService> entries : new TreeMap<>(answers.services()).values()) {
             for (HealthService entry : entries) {
-                instances.add(instance(entry, matcher, pool.labelKey()));
+                instances.add(instance(entry, matcher, pool.labelKey(), answers.checks() == null ? null : freshByNode));
                 nodeAddresses.putIfAbsent(entry.getNode().getNode(), entry.getNode().getAddress());
                 if (answers.checks() == null) {
                     // Until /v1/health/state/any answers, the services' lists carry their nodes' checks.
@@ -93,7 +100,9 @@ final class HealthJoin {
                 c.getServiceId(), c.getServiceName());
     }
 
-    private static ServiceInstance instance(HealthService entry, HostMatcher matcher, String labelKey) {
+    /** @param freshByNode every current check by node, or null to use the checks listed with the entry */
+    private static ServiceInstance instance(HealthService entry, HostMatcher matcher, String labelKey,
+                                            Map<String, List<HealthCheck>> freshByNode) {
         HealthService.Node node = entry.getNode();
         HealthService.Service service = entry.getService();
         List<String> tags = service.getTags() == null ? List.of() : service.getTags();
@@ -101,7 +110,14 @@ final class HealthJoin {
         String serviceAddress = service.getAddress() == null || service.getAddress().isBlank() ? null : service.getAddress();
         Optional<Host> host = matcher.hostOf(node.getNode(), node.getAddress(), serviceAddress);
         String environment = EnvironmentOf.service(meta, tags, labelKey).orElse(host.map(Host::environment).orElse(null));
-        List<HealthCheck> checks = entry.getChecks() == null ? List.of() : entry.getChecks().stream().map(HealthJoin::check).toList();
+        List<HealthCheck> checks;
+        if (freshByNode != null) {
+            // As Consul lists them for a service: its node's checks and its own.
+            checks = freshByNode.getOrDefault(node.getNode(), List.of()).stream()
+                    .filter(c -> c.isNodeCheck() || c.serviceId().equals(service.getId())).toList();
+        } else {
+            checks = entry.getChecks() == null ? List.of() : entry.getChecks().stream().map(HealthJoin::check).toList();
+        }
         Verdict verdict = verdict(checks);
         return new ServiceInstance(service.getService(), service.getId(), node.getNode(),
                 serviceAddress != null ? serviceAddress : node.getAddress(), tags, meta,
