@@ -1,16 +1,19 @@
 package dev.envboard.pool;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Helpers for Docker's two label notations: maps (node labels) and "key=value" lists (engines). */
 public final class Labels {
     private Labels() {
     }
 
-    /** Engine labels arrive as {@code key=value} strings; a bare key has an empty value. */
+    /**
+     * Engine labels arrive as {@code key=value} strings; a bare key has an empty value. Sorted by
+     * key: dockerd's own order changes from one reload to the next.
+     */
     public static Map<String, String> fromEngineList(String[] items) {
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> labels = new TreeMap<>();
         if (items == null) {
             return labels;
         }

@@ -132,14 +132,15 @@ public final class DaemonJsonGuard {
                 Files.delete(sibling);
             }
         }
-        List<String> before = labels.get(host);
-        reloadUntil(host, live -> live.equals(before), before.toString());
+        // dockerd de-duplicates labels through a Go map, so their order after a reload is random.
+        Set<String> before = new TreeSet<>(labels.get(host));
+        reloadUntil(host, live -> new TreeSet<>(live).equals(before), before.toString());
     }
 
     /**
-     * Reloads until the engine shows {@code expected}, sending HUP again every few seconds, so one
-     * reload that does not take (a dockerd just restarted) does not fail a suite; if none takes, the
-     * message says what the engine shows and what the file holds.
+     * Reloads until the engine shows what is expected, sending HUP again every few seconds, so one
+     * reload that does not take does not fail a suite; if none takes, the message says what the
+     * engine shows and what the file holds.
      */
     private void reloadUntil(String host, Predicate<List<String>> shown, String expected) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

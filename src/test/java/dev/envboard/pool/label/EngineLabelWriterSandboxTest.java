@@ -100,7 +100,7 @@ class EngineLabelWriterSandboxTest {
         List<Path> backups = guard.newBackups(host);
         assertThat(backups).hasSize(1);
         assertThat(Files.readAllBytes(backups.get(0))).isEqualTo(before);
-        assertThat(guard.liveLabels(host)).containsExactly("owner=platform", "environment=qa");
+        assertThat(guard.liveLabels(host)).containsExactlyInAnyOrder("owner=platform", "environment=qa");
 
         start = System.nanoTime();
         assertTimeoutPreemptively(GUARD, () -> writer.write("environment", null));
