@@ -3,6 +3,7 @@ package dev.envboard.ui;
 import dev.envboard.app.AppContext;
 import dev.envboard.app.UiState;
 import dev.envboard.app.UiStateStore;
+import dev.envboard.health.HealthWatch;
 import dev.envboard.pool.PoolEventWatch;
 import dev.envboard.pool.PoolMonitor;
 import dev.envboard.deploy.compose.StackLoader;
@@ -22,10 +23,11 @@ import dev.envboard.ui.containers.ContainersViewModel;
 import dev.envboard.ui.deploys.DeploysView;
 import dev.envboard.ui.deploys.DeploysViewModel;
 import dev.envboard.ui.deploys.RedeployConfirmation;
+import dev.envboard.ui.health.HealthView;
+import dev.envboard.ui.health.PoolHealthModel;
 import dev.envboard.ui.shell.NavSection;
 import dev.envboard.ui.logs.LogsView;
 import dev.envboard.ui.logs.LogsViewModel;
-import dev.envboard.ui.shell.PendingSection;
 import dev.envboard.ui.shell.ShellView;
 import dev.envboard.ui.shell.ShellViewModel;
 import dev.envboard.ui.welcome.WelcomeView;
@@ -59,6 +61,7 @@ public final class EnvboardUi {
     private Theme.Mode themeMode;
     private ContainersViewModel containers;
     private LogsViewModel logs;
+    private PoolHealthModel health;
     private Stage stage;
 
     /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
@@ -89,9 +92,10 @@ public final class EnvboardUi {
 
         DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
                 context.clock(), context.executors().io(), fx);
+        health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), context.moveService(), monitor,
                 operations, context.emptyEnvironments(), context.labelWriters()::trust, deploys,
-                context.executors().io(), fx);
+                health.snapshotProperty(), context.executors().io(), fx);
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
         StackLoader stacks = new StackLoader();
@@ -107,7 +111,7 @@ public final class EnvboardUi {
             logsView.open(logTargetOf(row));
         }));
         sections.put(NavSection.LOGS, () -> logsView);
-        sections.put(NavSection.HEALTH, () -> new PendingSection(NavSection.HEALTH, "Consul service health."));
+        sections.put(NavSection.HEALTH, () -> new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
                 (pool, env) -> RedeployConfirmation.show(stage, pool, env, locator.locate(pool, env),
                         hostsOf(pool, env), () -> deploys.redeploy(pool, env))));
@@ -170,6 +174,9 @@ public final class EnvboardUi {
         }
         if (logs != null) {
             logs.close();
+        }
+        if (health != null) {
+            health.close();
         }
     }
 }

@@ -97,6 +97,21 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         return copy;
     }
 
+    /** The sandbox's Consul (HashiCorp's double), as pools.yaml names it. */
+    public static final String CONSUL_ADDRESS = "http://127.0.0.1:18500";
+
+    /** A copy of the sandbox's pools.yaml whose pools watch the Consul at {@code address} instead. */
+    public Path poolsFileWithConsul(Path dir, String address) throws IOException {
+        String original = Files.readString(poolsFile());
+        String changed = original.replace(CONSUL_ADDRESS, address);
+        if (changed.equals(original)) {
+            throw new IllegalStateException("pools.yaml does not name the sandbox's Consul " + CONSUL_ADDRESS);
+        }
+        Path copy = dir.resolve("pools.yaml");
+        Files.writeString(copy, changed);
+        return copy;
+    }
+
     /** The SHA256 fingerprint of a standalone host's SSH host key, as ssh-keygen prints it. */
     public String hostKeyFingerprint(String host) throws IOException, InterruptedException {
         Path key = dir().resolve(host).resolve("ssh/ssh_host_ed25519_key.pub");

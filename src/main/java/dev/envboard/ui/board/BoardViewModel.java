@@ -1,5 +1,6 @@
 package dev.envboard.ui.board;
 
+import dev.envboard.health.HealthSnapshot;
 import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.EnvironmentName;
 import dev.envboard.pool.Host;
@@ -30,6 +31,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -58,11 +60,13 @@ public final class BoardViewModel {
     private final Map<String, String> moving = new HashMap<>();
     private final Set<String> verified = new java.util.HashSet<>();
     private final Map<String, String> errors = new HashMap<>();
+    /** The selected pool's Consul health; null when it names no Consul. */
+    private final ObservableValue<HealthSnapshot> health;
     private final ChangeListener<PoolSnapshot> onSnapshot = (obs, old, now) -> rebuild();
 
     public BoardViewModel(ObjectProperty<PoolItem> selectedPool, MoveService moves, PoolMonitor monitor,
                           Operations operations, EmptyEnvironments emptyEnvironments, HostKeyTrust hostKeys,
-                          DeployStates deploys, Executor io, Executor fx) {
+                          DeployStates deploys, ObservableValue<HealthSnapshot> health, Executor io, Executor fx) {
         this.selectedPool = selectedPool;
         this.moves = moves;
         this.monitor = monitor;
@@ -70,7 +74,9 @@ public final class BoardViewModel {
         this.emptyEnvironments = emptyEnvironments;
         this.hostKeys = hostKeys;
         this.deploys = deploys;
+        this.health = health;
         deploys.addListener(this::rebuild);
+        health.addListener((obs, old, now) -> rebuild());
         this.io = io;
         this.fx = fx;
         selectedPool.addListener((obs, old, now) -> {
@@ -414,7 +420,8 @@ public final class BoardViewModel {
         empty.forEach(env -> byEnvironment.put(env, new ArrayList<>()));
         List<CardModel> unassigned = new ArrayList<>();
         for (Host host : hosts) {
-            CardModel card = new CardModel(host, selection.contains(host.id()), moving.get(host.id()), errors.get(host.id()));
+            CardModel card = new CardModel(host, selection.contains(host.id()), moving.get(host.id()), errors.get(host.id()),
+                    HostHealth.of(health.getValue(), host.hostname()));
             if (host.isUnassigned()) {
                 unassigned.add(card);
             } else {
@@ -424,11 +431,12 @@ public final class BoardViewModel {
         Comparator<CardModel> byName = Comparator.comparing(c -> c.host().hostname());
         List<EnvironmentColumnModel> result = new ArrayList<>();
         unassigned.sort(byName);
-        result.add(new EnvironmentColumnModel(null, unassigned, DeployBadge.NONE));
+        result.add(new EnvironmentColumnModel(null, unassigned, DeployBadge.NONE, ColumnHealth.of(health.getValue(), null)));
         PoolItem pool = selectedPool.get();
         byEnvironment.forEach((env, cards) -> {
             cards.sort(byName);
-            result.add(new EnvironmentColumnModel(env, cards, pool == null ? DeployBadge.NONE : deploys.badge(pool.spec(), env)));
+            result.add(new EnvironmentColumnModel(env, cards, pool == null ? DeployBadge.NONE : deploys.badge(pool.spec(), env),
+                    ColumnHealth.of(health.getValue(), env)));
         });
         return result;
     }

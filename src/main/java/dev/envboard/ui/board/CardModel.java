@@ -8,8 +8,9 @@ import dev.envboard.pool.Host;
  *
  * @param movingTo target environment of a running move ("" = to unassigned), null when none
  * @param error    why the last move of this host failed, null when none
+ * @param health   its health dot from Consul
  */
-public record CardModel(Host host, boolean selected, String movingTo, String error) {
+public record CardModel(Host host, boolean selected, String movingTo, String error, HostHealth health) {
 
     public boolean isMoving() {
         return movingTo != null;

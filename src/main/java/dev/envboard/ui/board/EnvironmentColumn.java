@@ -42,6 +42,9 @@ final class EnvironmentColumn extends VBox {
         }
         Label stats = Controls.styled(model.running() + " running  ·  " + model.summary(), "muted", "column-stats");
         VBox header = new VBox(2, titleRow, stats);
+        if (model.health() != null) {
+            header.getChildren().add(ColumnHealthRow.of(model.environment(), model.health()));
+        }
         // Unassigned gets a caption of the same height, so that cards line up across columns.
         header.getChildren().add(model.isUnassigned() ? freeHostsRow() : deployRow(model, actions));
         header.getStyleClass().add("column-header");

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param environment the label value, or null for the "Unassigned" column
  * @param deploy      the environment's deploy state (running, or how the last one ended)
+ * @param health      its service instances by Consul status; null when the pool names no Consul
  */
-public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy) {
+public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health) {
 
     public EnvironmentColumnModel {
         cards = List.copyOf(cards);

@@ -44,12 +44,7 @@ final class HostCard extends VBox {
         Label name = Controls.styled(host.hostname(), "host-name");
         name.setGraphic(state);
         name.setMinWidth(0);
-        Circle health = new Circle(5);
-        health.getStyleClass().addAll("health-dot", "unknown");
-        Label healthHolder = new Label(null, health);
-        healthHolder.setMinWidth(Region.USE_PREF_SIZE);
-        healthHolder.setTooltip(Controls.tooltip("Service health: no Consul configured for this pool"));
-        HBox header = new HBox(6, name, Controls.hgrow(), healthHolder);
+        HBox header = new HBox(6, name, Controls.hgrow(), healthDot(host.hostname(), card.health()));
         header.getStyleClass().add("card-header");
 
         Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
@@ -75,6 +70,12 @@ final class HostCard extends VBox {
             moving.setGraphic(spinner);
             getChildren().add(moving);
         }
+        if (card.health().headline() != null) {
+            Label problem = Controls.styled(card.health().headline(), "card-health", card.health().status().label());
+            problem.setId("health-line-" + host.hostname());
+            problem.setGraphic(Icons.HEALTH.create());
+            getChildren().add(problem);
+        }
         if (host.error() != null) {
             getChildren().add(errorLine(host.error()));
         }
@@ -82,10 +83,24 @@ final class HostCard extends VBox {
             getChildren().add(errorLine("Move failed: " + card.error()));
         }
         setAccessibleText(host.hostname() + ", " + stateText(host) + ", " + roleText(host)
+                + (card.health().configured() ? ", health " + card.health().status().label() : "")
                 + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : ""));
         Tooltip.install(this, Controls.tooltip(host.hostname() + "\nid " + host.id()
                 + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
                 + "\nDrag to another environment, or press M to move"));
+    }
+
+    /** Filled in the status colour when Consul reports on the host; an empty ring when it cannot tell. */
+    private static Label healthDot(String hostname, HostHealth health) {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().addAll("health-dot", health.configured() ? health.status().label() : "not-configured");
+        Label holder = new Label(null, dot);
+        holder.setId("health-" + hostname);
+        holder.getStyleClass().add("health-holder");
+        holder.setMinWidth(Region.USE_PREF_SIZE);
+        holder.setAccessibleText("health " + health.status().label());
+        holder.setTooltip(Controls.tooltip(health.detail()));
+        return holder;
     }
 
     CardModel card() {
