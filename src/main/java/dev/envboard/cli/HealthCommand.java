@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = {"Consul health of every service instance of the pools that have a consul block, by environment,",
                 "with the host it runs on and what is failing or in maintenance.",
-                "Exit status 1 when a Consul cannot be read (unreachable, token refused), 2 when an instance is critical."})
+                "Exit status 1 when a Consul cannot be read (unreachable, token refused), 3 when an instance is critical (2 is a usage error)."})
 final class HealthCommand implements Callable<Integer> {
     @ParentCommand
     EnvboardCommand parent;
@@ -100,7 +100,7 @@ final class HealthCommand implements Callable<Integer> {
             } else {
                 printTable(result);
             }
-            return !allRead ? 1 : critical ? 2 : 0;
+            return !allRead ? 1 : critical ? 3 : 0;
         }
     }
 

@@ -69,7 +69,7 @@ class HealthCommandTest {
     }
 
     @Test
-    void listsInstancesByEnvironmentAndExits2WhenOneIsCritical() throws Exception {
+    void listsInstancesByEnvironmentAndExits3WhenOneIsCritical() throws Exception {
         Path config = config(consul.address(), null);
         Run ok = run(Map.of(), "health", "--config", config.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
@@ -77,7 +77,7 @@ class HealthCommandTest {
 
         consul.setCheck("node-1", "service:web-2", "critical", "HTTP GET: 500");
         Run bad = run(Map.of(), "health", "--json", "--env", "prod", "--config", config.toString());
-        assertThat(bad.code()).as(bad.err()).isEqualTo(2);
+        assertThat(bad.code()).as(bad.err()).isEqualTo(3);
         JsonNode pool = new ObjectMapper().readTree(bad.out()).get(0);
         assertThat(pool.get("state").asText()).isEqualTo("ok");
         assertThat(pool.get("instances")).hasSize(1);
