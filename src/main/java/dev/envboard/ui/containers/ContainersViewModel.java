@@ -72,6 +72,8 @@ public final class ContainersViewModel {
     private PoolItem watched;
     /** Read by watch threads: a report from an older generation is dropped. */
     private volatile int generation;
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     public ContainersViewModel(ObjectProperty<PoolItem> selectedPool, DockerClients clients, ScheduledExecutorService timer,
                                Executor io, Executor fx, Operations operations) {
@@ -114,13 +116,19 @@ public final class ContainersViewModel {
             return;
         }
         emptyText.set(NO_CONTAINERS);
-        if (watch != null) {
-            watch.update(snapshot);
-            return;
+        // A snapshot queued on the FX thread before close() must not start a watch after it.
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            if (watch != null) {
+                watch.update(snapshot);
+                return;
+            }
+            int mine = ++generation;
+            RowSink sink = sinkFor(mine);
+            watch = new PoolContainerWatch(snapshot, clients, timer, io, sink);
         }
-        int mine = ++generation;
-        RowSink sink = sinkFor(mine);
-        watch = new PoolContainerWatch(snapshot, clients, timer, io, sink);
         coverage.set(PoolContainerWatch.watchesNodes(snapshot.pool()) ? null
                 : "Only the manager's own containers are live: list each node's engine under engines: in pools.yaml to see all of them.");
     }
@@ -195,10 +203,14 @@ public final class ContainersViewModel {
     }
 
     private void stop() {
-        generation++;
-        if (watch != null) {
-            watch.close();
+        PoolContainerWatch stopping;
+        synchronized (lifecycle) {
+            generation++;
+            stopping = watch;
             watch = null;
+        }
+        if (stopping != null) {
+            stopping.close();
         }
         pending.clear();
         pendingHosts.clear();
@@ -210,9 +222,13 @@ public final class ContainersViewModel {
 
     /** Stops the watchers; from any thread, as the window may already be gone. */
     public void close() {
-        generation++;
-        PoolContainerWatch closing = watch;
-        watch = null;
+        PoolContainerWatch closing;
+        synchronized (lifecycle) {
+            closed = true;
+            generation++;
+            closing = watch;
+            watch = null;
+        }
         if (closing != null) {
             closing.close();
         }

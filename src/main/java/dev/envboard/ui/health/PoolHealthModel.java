@@ -104,10 +104,15 @@ public final class PoolHealthModel {
                 current.stop();
             }
             current = closed ? null : next;
+            if (current == null) {
+                return;
+            }
         }
-        if (next != null && !closed) {
-            List<Host> hosts = pool.snapshot().hosts();
+        List<Host> hosts = pool.snapshot().hosts();
+        try {
             io.execute(() -> start(next, pool, hosts));
+        } catch (RejectedExecutionException shuttingDown) {
+            next.stopped = true;
         }
     }
 
