@@ -54,7 +54,7 @@ public final class PoolHealthModel {
         void hostsChanged(List<Host> hosts) {
             HealthWatch h = handle;
             if (!stopped && h != null) {
-                io.execute(() -> h.updateHosts(hosts));
+                h.updateHosts(hosts); // never blocks: the watch re-joins on its own thread
             }
         }
 
