@@ -15,6 +15,8 @@ packages=(
     libgtk-3-0 libgl1 libxtst6 libxxf86vm1 libfreetype6 libfontconfig1 fonts-dejavu-core
     # looking at the window without a desktop
     xvfb imagemagick
+    # scripts/bench.sh health: the plain tool it compares with
+    curl
 )
 # Node.js and npm only when their commands are missing: a NodeSource nodejs bundles npm, and
 # Debian's npm package would conflict with it.

@@ -1,6 +1,7 @@
 package dev.envboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.envboard.ui.UiHarness.onFx;
 import static org.awaitility.Awaitility.await;
 
 import dev.envboard.containers.ContainerRow;
@@ -10,7 +11,6 @@ import dev.envboard.testing.SandboxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -117,14 +117,6 @@ class ContainersAndLogsTest {
         return onFx(() -> list.getItems().stream().filter(line -> line.text().endsWith(end)).count());
     }
 
-    /** The list changes on the FX thread: read it there. */
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static boolean waiting(Node chip) {
         return chip.getPseudoClassStates().contains(PseudoClass.getPseudoClass("waiting_for_restart"));

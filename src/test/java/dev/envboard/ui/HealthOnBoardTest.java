@@ -1,6 +1,7 @@
 package dev.envboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.envboard.ui.UiHarness.onFx;
 import static org.awaitility.Awaitility.await;
 
 import dev.envboard.health.ConsulDouble;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Consul health on the board of the sandbox's Swarm pool, from a Consul double whose checks the
@@ -162,13 +161,5 @@ class HealthOnBoardTest {
             }
         }
         return null;
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a given pools file, with its own state dir, as the UI tests open it. */
 final class UiHarness implements AutoCloseable {
@@ -33,6 +35,15 @@ final class UiHarness implements AutoCloseable {
 
     static Path newStateDir() throws IOException {
         return Files.createTempDirectory("envboard-ui-test");
+    }
+
+    /** Reads what the FX thread owns (lists, properties, nodes) there, for an assertion. */
+    static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     Path stateDir() {
