@@ -1,9 +1,7 @@
 package dev.envboard;
 
+import dev.envboard.app.Launcher;
 import dev.envboard.app.Logging;
-import dev.envboard.cli.Cli;
-import dev.envboard.cli.Prompt;
-import dev.envboard.ui.GuiLauncher;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +14,6 @@ public final class Main {
         Logging.configure();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = new Cli(System.getenv(), new GuiLauncher(System.getenv(), err), Prompt.console()).run(out, err, args);
-        System.exit(code);
+        System.exit(Launcher.run(System.getenv(), out, err, args));
     }
 }

@@ -1,6 +1,9 @@
 package dev.envboard.app;
 
 import dev.envboard.deploy.DeployLocks;
+import dev.envboard.runtime.AppExecutors;
+import dev.envboard.runtime.AppPaths;
+import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.compose.StackLoader;
@@ -23,7 +26,7 @@ import java.util.Map;
  * The composition root: builds every service once, by constructor injection, and closes them in
  * reverse order. The GUI and the CLI both start from here, so they share the same services.
  */
-public final class AppContext implements AutoCloseable {
+public final class AppContext implements Services {
     /** How long a redeploy waits for the old deployment to go and for each level to come up. */
     static final Duration DEPLOY_WAIT = Duration.ofMinutes(3);
 
@@ -68,55 +71,67 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(paths, pools, Clock.systemUTC());
     }
 
+    @Override
     public AppPaths paths() {
         return paths;
     }
 
+    @Override
     public PoolsConfig pools() {
         return pools;
     }
 
+    @Override
     public AppExecutors executors() {
         return executors;
     }
 
+    @Override
     public DockerClients dockerClients() {
         return dockerClients;
     }
 
+    @Override
     public PoolInspector poolInspector() {
         return poolInspector;
     }
 
+    @Override
     public AuditLog auditLog() {
         return auditLog;
     }
 
+    @Override
     public EmptyEnvironments emptyEnvironments() {
         return emptyEnvironments;
     }
 
+    @Override
     public MoveService moveService() {
         return moveService;
     }
 
-    /** Where a user's decision to trust an SSH host key is recorded. */
+    @Override
     public PoolLabelWriters labelWriters() {
         return labelWriters;
     }
 
+    @Override
     public DeployHistory deployHistory() {
         return deployHistory;
     }
 
+    @Override
     public RedeployService redeployService() {
         return redeployService;
     }
 
+    @Override
     public EnvironmentStatusReader environmentStatus() {
         return environmentStatus;
     }
 
+    @Override
     public Clock clock() {
         return clock;
     }

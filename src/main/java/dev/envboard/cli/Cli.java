@@ -1,5 +1,6 @@
 package dev.envboard.cli;
 
+import dev.envboard.services.Services;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -7,17 +8,19 @@ import picocli.CommandLine;
 /** Runs one command line; returns the exit code. */
 public final class Cli {
     private final Map<String, String> env;
+    private final Services.Opener services;
     private final GuiStarter gui;
     private final Prompt prompt;
 
-    public Cli(Map<String, String> env, GuiStarter gui, Prompt prompt) {
+    public Cli(Map<String, String> env, Services.Opener services, GuiStarter gui, Prompt prompt) {
         this.env = env;
+        this.services = services;
         this.gui = gui;
         this.prompt = prompt;
     }
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new EnvboardCommand(env, gui, prompt));
+        CommandLine commandLine = new CommandLine(new EnvboardCommand(env, services, gui, prompt));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {

@@ -1,8 +1,8 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
-import dev.envboard.app.SandboxScript;
-import dev.envboard.app.Version;
+import dev.envboard.services.Services;
+import dev.envboard.runtime.SandboxScript;
+import dev.envboard.runtime.Version;
 import dev.envboard.yaml.InputProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 HealthCommand.class})
 public final class EnvboardCommand implements Callable<Integer> {
     private final Map<String, String> env;
+    private final Services.Opener services;
     private final GuiStarter gui;
     private final Prompt prompt;
 
@@ -36,8 +37,9 @@ public final class EnvboardCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "Start the local sandbox pool if needed (root) and open the window on it.")
     boolean sandbox;
 
-    EnvboardCommand(Map<String, String> env, GuiStarter gui, Prompt prompt) {
+    EnvboardCommand(Map<String, String> env, Services.Opener services, GuiStarter gui, Prompt prompt) {
         this.env = env;
+        this.services = services;
         this.gui = gui;
         this.prompt = prompt;
     }
@@ -66,8 +68,8 @@ public final class EnvboardCommand implements Callable<Integer> {
     }
 
     /** Builds the services for a headless command; config problems go to stderr. */
-    AppContext openContext() {
-        AppContext context = AppContext.create(configFile, env);
+    Services openContext() {
+        Services context = services.open(configFile);
         for (InputProblem problem : context.pools().problems()) {
             err().println(problem);
         }

@@ -2,7 +2,7 @@ package dev.envboard.cli;
 
 import java.nio.file.Path;
 
-/** Opens the window; implemented by the UI so that the CLI never touches JavaFX itself. */
+/** Opens the window; the composition root hands the UI's launcher in, so the CLI never touches JavaFX itself. */
 @FunctionalInterface
 public interface GuiStarter {
     /** Blocks until the window closes; returns the process exit code. */

@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.health.ConsulState;
 import dev.envboard.health.EnvironmentCounts;
 import dev.envboard.health.HealthCheck;
@@ -72,7 +72,7 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             List<PoolSpec> selected = selection.select(context.pools());
             List<PoolSpec> pools = selected.stream().filter(p -> p.consul() != null).toList();
             if (pools.isEmpty()) {
@@ -105,7 +105,7 @@ final class HealthCommand implements Callable<Integer> {
     }
 
     /** The pool's hosts, to place nodes and environments; without them only tags and meta tell environments. */
-    private List<Host> hosts(AppContext context, PoolSpec pool) {
+    private List<Host> hosts(Services context, PoolSpec pool) {
         PoolSnapshot snapshot = context.poolInspector().inspect(pool).join();
         if (snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
             parent.err().println(pool.name() + ": hosts unknown (" + snapshot.status().label() + ": " + snapshot.message()

@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
@@ -16,7 +16,7 @@ final class HostLookup {
     private HostLookup() {
     }
 
-    static Found find(AppContext context, List<PoolSpec> pools, String name) {
+    static Found find(Services context, List<PoolSpec> pools, String name) {
         List<Found> matches = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (PoolSpec pool : pools) {

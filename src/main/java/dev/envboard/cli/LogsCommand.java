@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.logs.LogBuffer;
 import dev.envboard.logs.LogLine;
 import dev.envboard.logs.LogOptions;
@@ -65,7 +65,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int tailLines = tailLines();
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             List<PoolSpec> pools = selection.select(context.pools());
             LogService logs = new LogService(context.dockerClients(), context.executors().io());
             TargetResolver.Found found = logs.find(pools, LogTarget.parse(target));

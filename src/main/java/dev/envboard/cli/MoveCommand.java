@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.pool.EnvironmentName;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.label.LabelChangeException;
@@ -47,7 +47,7 @@ final class MoveCommand implements Callable<Integer> {
         String target = environment.equals("-") ? null : environment;
         PrintWriter out = parent.out();
         PrintWriter err = parent.err();
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             HostLookup.Found found = HostLookup.find(context, selection.select(context.pools()), hostName);
             PoolSnapshot snapshot = found.snapshot();
             if (target != null && snapshot.hosts().stream().noneMatch(h -> target.equals(h.environment()))) {
@@ -84,7 +84,7 @@ final class MoveCommand implements Callable<Integer> {
     }
 
     /** An unknown SSH host key is shown; it is trusted only when the user says so, then the move is retried. */
-    private void moveTrustingKnownKey(AppContext context, PoolSnapshot snapshot, HostMove move) throws LabelChangeException {
+    private void moveTrustingKnownKey(Services context, PoolSnapshot snapshot, HostMove move) throws LabelChangeException {
         try {
             context.moveService().move(snapshot.pool(), move);
         } catch (LabelChangeException e) {

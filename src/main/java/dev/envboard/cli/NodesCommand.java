@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
@@ -33,7 +33,7 @@ final class NodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             List<PoolSpec> pools = selection.select(context.pools());
             List<CompletableFuture<PoolSnapshot>> inspections = pools.stream()
                     .map(context.poolInspector()::inspect).toList();

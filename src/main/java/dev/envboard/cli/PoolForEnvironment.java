@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.pool.PoolSpec;
 import java.nio.file.Files;
 import java.util.List;
@@ -14,7 +14,7 @@ final class PoolForEnvironment {
     private PoolForEnvironment() {
     }
 
-    static PoolSpec find(AppContext context, List<PoolSpec> pools, String environment) {
+    static PoolSpec find(Services context, List<PoolSpec> pools, String environment) {
         if (pools.size() == 1) {
             return pools.get(0);
         }

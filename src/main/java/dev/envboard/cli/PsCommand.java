@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.containers.ContainerLister;
 import dev.envboard.containers.ContainerRow;
 import dev.envboard.pool.PoolSnapshot;
@@ -40,7 +40,7 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             ContainerLister lister = new ContainerLister(context.dockerClients());
             List<PoolRows> result = new ArrayList<>();
             boolean complete = true;

@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.deploy.CancelToken;
 import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.pool.PoolSpec;
@@ -35,7 +35,7 @@ final class RedeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             PoolSpec pool = PoolForEnvironment.find(context, selection.select(context.pools()), environment);
             CancelToken cancel = new CancelToken();
             CountDownLatch finished = new CountDownLatch(1);

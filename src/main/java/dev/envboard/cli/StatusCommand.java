@@ -1,6 +1,6 @@
 package dev.envboard.cli;
 
-import dev.envboard.app.AppContext;
+import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatus;
 import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.pool.PoolSnapshot;
@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext context = parent.openContext()) {
+        try (Services context = parent.openContext()) {
             List<PoolStatusJson> result = new ArrayList<>();
             boolean allAnswered = true;
             for (PoolSpec pool : selection.select(context.pools())) {

@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Ports;
-import dev.envboard.app.AppExecutors;
+import dev.envboard.runtime.AppExecutors;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.docker.EndpointSpec;

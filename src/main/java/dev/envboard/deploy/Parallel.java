@@ -1,6 +1,6 @@
 package dev.envboard.deploy;
 
-import dev.envboard.app.AppExecutors;
+import dev.envboard.runtime.AppExecutors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

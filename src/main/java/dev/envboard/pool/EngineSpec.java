@@ -1,6 +1,7 @@
 package dev.envboard.pool;
 
 import dev.envboard.docker.EndpointSpec;
+import dev.envboard.ssh.SshTarget;
 
 /**
  * One engine of a standalone pool as configured. {@code name} and {@code address} are optional

@@ -1,6 +1,5 @@
 package dev.envboard.ssh;
 
-import dev.envboard.pool.SshTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;

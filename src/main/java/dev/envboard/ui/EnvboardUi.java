@@ -1,8 +1,8 @@
 package dev.envboard.ui;
 
-import dev.envboard.app.AppContext;
-import dev.envboard.app.UiState;
-import dev.envboard.app.UiStateStore;
+import dev.envboard.services.Services;
+import dev.envboard.ui.shell.UiState;
+import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.health.HealthWatch;
 import dev.envboard.pool.PoolEventWatch;
 import dev.envboard.pool.PoolMonitor;
@@ -51,7 +51,7 @@ import javafx.stage.Stage;
 public final class EnvboardUi {
     static final Duration POOL_REFRESH = Duration.ofSeconds(5);
 
-    private final AppContext context;
+    private final Services context;
     private final Executor fx;
     private final UiStateStore stateStore;
     private final Theme theme;
@@ -65,7 +65,7 @@ public final class EnvboardUi {
     private Stage stage;
 
     /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
-    public EnvboardUi(AppContext context, Executor fx, UiStateStore stateStore, Theme theme) {
+    public EnvboardUi(Services context, Executor fx, UiStateStore stateStore, Theme theme) {
         this.context = context;
         this.fx = fx;
         this.stateStore = stateStore;
@@ -166,7 +166,7 @@ public final class EnvboardUi {
                 stage.isMaximized(), themeMode.name().toLowerCase(), pool));
     }
 
-    /** Stops watching pools; the AppContext owner closes the services. */
+    /** Stops watching pools; the Services owner closes the services. */
     public void close() {
         monitor.close();
         if (containers != null) {

@@ -1,8 +1,7 @@
 package dev.envboard.ui;
 
-import dev.envboard.app.AppContext;
-import dev.envboard.app.UiStateStore;
-import dev.envboard.cli.GuiStarter;
+import dev.envboard.services.Services;
+import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.ui.common.Theme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,29 +15,31 @@ import javafx.stage.Stage;
  * Starts JavaFX without an Application subclass (so nothing is handed over through statics),
  * shows the window, and waits until it closes. Failures to start become one clear message.
  */
-public final class GuiLauncher implements GuiStarter {
+public final class GuiLauncher {
     private final Map<String, String> env;
     private final PrintWriter err;
+    private final Services.Opener services;
 
-    public GuiLauncher(Map<String, String> env, PrintWriter err) {
+    public GuiLauncher(Map<String, String> env, PrintWriter err, Services.Opener services) {
         this.env = env;
         this.err = err;
+        this.services = services;
     }
 
-    @Override
+    /** Blocks until the window closes; returns the process exit code. */
     public int start(Path configFile) {
         String displayProblem = displayProblem();
         if (displayProblem != null) {
             err.println("envboard: " + displayProblem);
             return 2;
         }
-        try (AppContext context = AppContext.create(configFile, env)) {
+        try (Services context = services.open(configFile)) {
             context.pools().problems().forEach(err::println);
             return showWindow(context);
         }
     }
 
-    private int showWindow(AppContext context) {
+    private int showWindow(Services context) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<EnvboardUi> ui = new AtomicReference<>();

@@ -1,5 +1,6 @@
 package dev.envboard.cli;
 
+import dev.envboard.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ class HealthCommandTest {
     private static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(env, config -> {
+        int code = TestCli.of(env, config -> {
             throw new AssertionError("a headless command must not open the window");
         }, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());

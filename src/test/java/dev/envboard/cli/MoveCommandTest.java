@@ -1,5 +1,6 @@
 package dev.envboard.cli;
 
+import dev.envboard.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envboard.testing.Sandbox;
@@ -38,7 +39,7 @@ class MoveCommandTest {
         GuiStarter noGui = config -> {
             throw new AssertionError("no window for a headless command");
         };
-        int code = new Cli(Map.of(), noGui, prompt).run(new PrintWriter(out), new PrintWriter(err), args);
+        int code = TestCli.of(Map.of(), noGui, prompt).run(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

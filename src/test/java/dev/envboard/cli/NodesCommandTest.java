@@ -1,5 +1,6 @@
 package dev.envboard.cli;
 
+import dev.envboard.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class NodesCommandTest {
         GuiStarter noGui = config -> {
             throw new AssertionError("a headless command must not open the window");
         };
-        int code = new Cli(Map.of(), noGui, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
+        int code = TestCli.of(Map.of(), noGui, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -1,5 +1,6 @@
 package dev.envboard.cli;
 
+import dev.envboard.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envboard.testing.DaemonJsonGuard;
@@ -51,7 +52,7 @@ class StandaloneMoveCommandTest {
     private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(Map.of(), config -> 1, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
+        int code = TestCli.of(Map.of(), config -> 1, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
         return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 

@@ -3,7 +3,7 @@ package dev.envboard.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.envboard.app.AppExecutors;
+import dev.envboard.runtime.AppExecutors;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.logs.ansi.AnsiColor;
 import dev.envboard.logs.ansi.AnsiParser;

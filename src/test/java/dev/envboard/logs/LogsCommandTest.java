@@ -1,5 +1,6 @@
 package dev.envboard.logs;
 
+import dev.envboard.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class LogsCommandTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
         all[args.length + 1] = sandbox.poolsFile().toString();
-        return new Cli(Map.of(), noGui, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), all);
+        return TestCli.of(Map.of(), noGui, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), all);
     }
 
     /** A container of {@code env}'s {@code service}, as Envboard's standalone driver labels them. */

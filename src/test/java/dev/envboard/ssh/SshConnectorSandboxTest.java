@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.envboard.pool.EngineSpec;
-import dev.envboard.pool.SshTarget;
+import dev.envboard.ssh.SshTarget;
 import dev.envboard.pool.config.PoolsFileLoader;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;

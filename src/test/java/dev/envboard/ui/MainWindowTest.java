@@ -3,8 +3,8 @@ package dev.envboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.envboard.app.UiState;
-import dev.envboard.app.UiStateStore;
+import dev.envboard.ui.shell.UiState;
+import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;

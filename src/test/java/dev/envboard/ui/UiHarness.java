@@ -1,7 +1,7 @@
 package dev.envboard.ui;
 
 import dev.envboard.app.AppContext;
-import dev.envboard.app.UiStateStore;
+import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.ui.common.Theme;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.envboard.health.consul;
 
-import dev.envboard.app.Version;
+import dev.envboard.runtime.Version;
 import dev.envboard.pool.ConsulSpec;
 import java.io.IOException;
 import java.security.GeneralSecurityException;

@@ -2,7 +2,7 @@ package dev.envboard.pool.config;
 
 import dev.envboard.docker.EndpointSpec;
 import dev.envboard.pool.EngineSpec;
-import dev.envboard.pool.SshTarget;
+import dev.envboard.ssh.SshTarget;
 import dev.envboard.yaml.InputException;
 import dev.envboard.yaml.InputProblem;
 import dev.envboard.yaml.YamlNode;

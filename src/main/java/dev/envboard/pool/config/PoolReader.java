@@ -6,7 +6,7 @@ import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.LabelScope;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSpec;
-import dev.envboard.pool.SshTarget;
+import dev.envboard.ssh.SshTarget;
 import dev.envboard.yaml.InputException;
 import dev.envboard.yaml.InputProblem;
 import dev.envboard.yaml.YamlNode;

@@ -1,6 +1,6 @@
 package dev.envboard.pool.config;
 
-import dev.envboard.app.AppPaths;
+import dev.envboard.runtime.AppPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.envboard.pool.label;
 
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.pool.EngineSpec;
-import dev.envboard.pool.SshTarget;
+import dev.envboard.ssh.SshTarget;
 import dev.envboard.pool.label.DaemonJsonFile.ChangedMeanwhileException;
 import dev.envboard.pool.label.DaemonJsonFile.Snapshot;
 import dev.envboard.ssh.SshConnector;

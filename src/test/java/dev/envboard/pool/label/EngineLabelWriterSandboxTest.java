@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.Labels;
-import dev.envboard.pool.SshTarget;
+import dev.envboard.ssh.SshTarget;
 import dev.envboard.pool.config.PoolsFileLoader;
 import dev.envboard.ssh.SshConnector;
 import dev.envboard.ssh.SshSession;

@@ -1,4 +1,4 @@
-package dev.envboard.app;
+package dev.envboard.runtime;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package dev.envboard.app;
+package dev.envboard.runtime;
 
 /** The version written into the jar's manifest by the build. */
 public final class Version {

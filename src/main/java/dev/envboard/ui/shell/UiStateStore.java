@@ -1,4 +1,4 @@
-package dev.envboard.app;
+package dev.envboard.ui.shell;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

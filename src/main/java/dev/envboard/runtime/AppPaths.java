@@ -1,4 +1,4 @@
-package dev.envboard.app;
+package dev.envboard.runtime;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.envboard.app;
+package dev.envboard.ui.shell;
 
 /**
  * What the window remembers between runs: geometry and theme.

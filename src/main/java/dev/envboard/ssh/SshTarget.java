@@ -1,4 +1,4 @@
-package dev.envboard.pool;
+package dev.envboard.ssh;
 
 import java.nio.file.Path;
 

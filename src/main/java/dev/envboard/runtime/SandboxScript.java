@@ -1,4 +1,4 @@
-package dev.envboard.app;
+package dev.envboard.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,59 @@
+package dev.envboard.services;
+
+import dev.envboard.deploy.EnvironmentStatusReader;
+import dev.envboard.deploy.RedeployService;
+import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.docker.DockerClients;
+import dev.envboard.pool.EmptyEnvironments;
+import dev.envboard.pool.PoolInspector;
+import dev.envboard.pool.audit.AuditLog;
+import dev.envboard.pool.config.PoolsConfig;
+import dev.envboard.pool.label.PoolLabelWriters;
+import dev.envboard.pool.move.MoveService;
+import dev.envboard.runtime.AppExecutors;
+import dev.envboard.runtime.AppPaths;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the two faces (window and command line) use: every service, built once by the composition
+ * root. The faces see only this contract, so the root can sit above them and wire them both.
+ */
+public interface Services extends AutoCloseable {
+    AppPaths paths();
+
+    PoolsConfig pools();
+
+    AppExecutors executors();
+
+    DockerClients dockerClients();
+
+    PoolInspector poolInspector();
+
+    AuditLog auditLog();
+
+    EmptyEnvironments emptyEnvironments();
+
+    MoveService moveService();
+
+    /** Where a user's decision to trust an SSH host key is recorded. */
+    PoolLabelWriters labelWriters();
+
+    DeployHistory deployHistory();
+
+    RedeployService redeployService();
+
+    EnvironmentStatusReader environmentStatus();
+
+    Clock clock();
+
+    @Override
+    void close();
+
+    /** Builds the services for one pools.yaml; the caller closes them. */
+    @FunctionalInterface
+    interface Opener {
+        /** @param configFile --config FILE, or null to look in the usual places */
+        Services open(Path configFile);
+    }
+}
