@@ -9,6 +9,9 @@
 #   scripts/sandbox.sh env      `export` lines pointing at the sandbox's files
 #   scripts/sandbox.sh stop NAME   stop one engine's dockerd, as on a host whose Docker is stopped
 #   scripts/sandbox.sh start NAME  start it again, as up does; wait until it is back
+#   scripts/sandbox.sh clone-id on|off  give every standalone engine the first one's
+#                  key.json (so the same engine ID), as machines cloned from one VM
+#                  image have; off (and reset) gives each its own key back
 #
 # What `up` builds (defaults):
 #   bridge envboard0 10.254.77.1/24 in the root namespace, where Envboard runs;
@@ -1282,6 +1285,51 @@ cmd_start() {
 }
 
 # ---------------------------------------------------------------------------
+# clone-id: standalone engines that report one engine ID, as cloned machines do
+
+readonly OWN_KEY=key.json.own   # beside a cloned key.json: the engine's own, for `off`
+
+cloned_engines() {
+  local e
+  for e in $(standalone_engines); do
+    if [[ -f $SB/$e/etc-docker/$OWN_KEY ]]; then echo "$e"; fi
+  done
+}
+
+engine_id() { dk "$1" info --format '{{.ID}}'; }
+
+# dockerd reads key.json only when it starts: each changed engine is restarted.
+clone_ids_on() {
+  local first e
+  first=$(standalone_engines | head -n 1)
+  for e in $(standalone_engines | tail -n +2); do
+    [[ -f $SB/$e/etc-docker/$OWN_KEY ]] || cp -p "$SB/$e/etc-docker/key.json" "$SB/$e/etc-docker/$OWN_KEY"
+    cp -p "$SB/$first/etc-docker/key.json" "$SB/$e/etc-docker/key.json"
+    stop_engine "$e"
+    start_engine "$e" || die "could not start $e with the cloned key (see above)"
+    [[ $(engine_id "$e") == "$(engine_id "$first")" ]] || die "$e does not report $first's engine ID after the restart"
+  done
+}
+
+clone_ids_off() {
+  local e
+  for e in $(cloned_engines); do
+    mv -f "$SB/$e/etc-docker/$OWN_KEY" "$SB/$e/etc-docker/key.json"
+    stop_engine "$e"
+    start_engine "$e" || die "could not start $e with its own key (see above)"
+  done
+}
+
+cmd_clone_id() {
+  take_lock -x
+  sandbox_healthy || die "the sandbox is not up and healthy; \`$0 up\` first"
+  case $1 in
+    on) clone_ids_on && echo "standalone engines report one engine ID: $(engine_id "$(standalone_engines | head -n 1)")" ;;
+    off) clone_ids_off && echo "every standalone engine has its own engine ID again" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------
 # reset: the built sandbox back as up left it, without rebuilding
 
 # The engine labels write_daemon_json gives a standalone engine, sorted.
@@ -1303,6 +1351,7 @@ cmd_reset() {
     start_consul_double
   fi
   sandbox_healthy || die "the sandbox is not up and healthy; \`$0 up\` first"
+  clone_ids_off
   local e id key services ids nets pid args
   services=$(dk "$(manager)" service ls -q)
   # shellcheck disable=SC2086 # one id a word
@@ -1345,7 +1394,7 @@ cmd_env() {
 }
 
 usage() {
-  echo "usage: $0 up|down|status|reset|env|stop NAME|start NAME" >&2
+  echo "usage: $0 up|down|status|reset|env|stop NAME|start NAME|clone-id on|off" >&2
   exit 2
 }
 
@@ -1353,6 +1402,7 @@ main() {
   case $* in
     up | down | status | reset | env) ;;
     stop\ ?* | start\ ?*) (($# == 2)) || usage ;;
+    "clone-id on" | "clone-id off") ;;
     *) usage ;;
   esac
   require_root
@@ -1367,6 +1417,7 @@ main() {
     reset) cmd_reset ;;
     stop) cmd_stop "$2" ;;
     start) cmd_start "$2" ;;
+    clone-id) cmd_clone_id "$2" ;;
   esac
 }
 

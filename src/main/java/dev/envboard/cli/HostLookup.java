@@ -16,6 +16,12 @@ final class HostLookup {
     private HostLookup() {
     }
 
+    /** A host answers to its hostname, its address, its pool entry (endpoint), or its Swarm node ID (or 6+ characters of it). */
+    static boolean names(Host host, String name) {
+        return name.equals(host.hostname()) || name.equals(host.address()) || name.equals(host.key().entry())
+                || (host.nodeId() != null && (host.nodeId().equals(name) || (name.length() >= 6 && host.nodeId().startsWith(name))));
+    }
+
     static Found find(Services context, List<PoolSpec> pools, String name) {
         List<Found> matches = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
@@ -25,8 +31,7 @@ final class HostLookup {
                 unreachable.add(pool.name() + " (" + snapshot.message() + ")");
             }
             for (Host host : snapshot.hosts()) {
-                if (host.hostname().equals(name) || host.id().equals(name)
-                        || (name.length() >= 6 && host.id().startsWith(name))) {
+                if (HostLookup.names(host, name)) {
                     matches.add(new Found(snapshot, host));
                 }
             }
@@ -38,6 +43,13 @@ final class HostLookup {
             throw new IllegalArgumentException("no host \"" + name + "\" in "
                     + pools.stream().map(PoolSpec::name).collect(Collectors.joining(", "))
                     + (unreachable.isEmpty() ? "" : "; not reachable: " + String.join(", ", unreachable)));
+        }
+        if (matches.stream().map(f -> f.snapshot().pool().name()).distinct().count() == 1) {
+            // Hostnames repeat (machines cloned from one image): the pool's own entry tells them apart.
+            throw new IllegalArgumentException("\"" + name + "\" matches " + matches.size() + " hosts of "
+                    + matches.get(0).snapshot().pool().name() + ": "
+                    + matches.stream().map(f -> f.host().hostname() + " at " + f.host().key().entry()).collect(Collectors.joining(", "))
+                    + "; name one by its address or endpoint instead");
         }
         throw new IllegalArgumentException("\"" + name + "\" matches hosts in several pools ("
                 + matches.stream().map(f -> f.snapshot().pool().name()).collect(Collectors.joining(", "))

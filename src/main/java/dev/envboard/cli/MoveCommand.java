@@ -58,7 +58,7 @@ final class MoveCommand implements Callable<Integer> {
                 }
             }
             if (Objects.equals(found.host().environment(), target)) {
-                out.println(found.host().hostname() + " is already in " + name(target) + "; nothing to do");
+                out.println(found.host().displayName() + " is already in " + name(target) + "; nothing to do");
                 return 0;
             }
             MovePlan plan = context.moveService().plan(snapshot.pool(), java.util.List.of(found.host()), target);
@@ -67,12 +67,12 @@ final class MoveCommand implements Callable<Integer> {
             out.println("  label: " + plan.labelOf(move));
             plan.impact().lines().forEach(line -> out.println("  impact: " + line));
             out.flush();
-            if (!yes && !parent.prompt().confirm("Move " + found.host().hostname() + " to " + name(target) + "?")) {
+            if (!yes && !parent.prompt().confirm("Move " + found.host().displayName() + " to " + name(target) + "?")) {
                 err.println("envboard: not moved (confirm at the prompt, or give --yes)");
                 return 1;
             }
             moveTrustingKnownKey(context, snapshot, move);
-            out.println("moved " + found.host().hostname() + " to " + name(target) + " (verified on the engine)");
+            out.println("moved " + found.host().displayName() + " to " + name(target) + " (verified on the engine)");
             return 0;
         } catch (LabelChangeException e) {
             err.println("envboard: move failed: " + e.getMessage());

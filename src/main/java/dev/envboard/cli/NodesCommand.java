@@ -2,6 +2,7 @@ package dev.envboard.cli;
 
 import dev.envboard.services.Services;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostWarning;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
@@ -45,6 +46,9 @@ final class NodesCommand implements Callable<Integer> {
             }
             boolean allAnswered = true;
             for (PoolSnapshot snapshot : snapshots) {
+                for (Host host : snapshot.hosts()) {
+                    host.warnings().forEach(w -> parent.err().println("warning: " + snapshot.pool().name() + ": " + w));
+                }
                 if (snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
                     parent.err().println(snapshot.pool().name() + ": " + snapshot.status().label() + ": " + snapshot.message());
                     allAnswered = false;
@@ -87,13 +91,14 @@ final class NodesCommand implements Callable<Integer> {
         }
     }
 
-    record HostJson(String id, String hostname, String address, String role, String state, String availability,
+    record HostJson(String key, String nodeId, String engineId, String hostname, String address, String role, String state, String availability,
                     String environment, String engineVersion, int cpus, long memoryBytes, int running,
-                    boolean leader, Map<String, String> labels, Map<String, String> engineLabels, String error) {
+                    boolean leader, Map<String, String> labels, Map<String, String> engineLabels, String error,
+                    List<HostWarning> warnings) {
         static HostJson of(Host h) {
-            return new HostJson(h.id(), h.hostname(), h.address(), h.role().label(), h.state().label(),
+            return new HostJson(h.key().entry(), h.nodeId(), h.engineId(), h.hostname(), h.address(), h.role().label(), h.state().label(),
                     h.availability().label(), h.environment(), h.engineVersion(), h.cpus(), h.memoryBytes(),
-                    h.running(), h.leader(), h.labels(), h.engineLabels(), h.error());
+                    h.running(), h.leader(), h.labels(), h.engineLabels(), h.error(), h.warnings());
         }
     }
 }

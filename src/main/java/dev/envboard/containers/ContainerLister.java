@@ -27,7 +27,7 @@ public final class ContainerLister {
     public Listing list(PoolSnapshot snapshot) {
         Map<String, String> environments = new HashMap<>();
         for (Host host : snapshot.hosts()) {
-            environments.put(host.hostname(), host.environment() == null ? "" : host.environment());
+            environments.put(host.displayName(), host.environment() == null ? "" : host.environment());
         }
         List<ContainerRow> rows = new ArrayList<>();
         Map<String, String> unreachable = new HashMap<>();

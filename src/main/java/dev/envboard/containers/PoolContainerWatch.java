@@ -42,8 +42,10 @@ public final class PoolContainerWatch implements AutoCloseable {
     /** Hosts move between environments: rows of containers without a namespace label follow their host. */
     public void update(PoolSnapshot snapshot) {
         for (Host host : snapshot.hosts()) {
-            environments.put(host.hostname(), host.environment() == null ? "" : host.environment());
-            nodeNames.put(host.id(), host.hostname());
+            environments.put(host.displayName(), host.environment() == null ? "" : host.environment());
+            if (host.nodeId() != null) {
+                nodeNames.put(host.nodeId(), host.displayName());
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import dev.envboard.docker.EndpointSpec;
 import dev.envboard.pool.Availability;
 import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostKey;
+import dev.envboard.pool.HostWarning;
 import dev.envboard.pool.HostState;
 import dev.envboard.pool.LabelScope;
 import dev.envboard.pool.PoolKind;
@@ -49,16 +51,17 @@ final class DeployValidator {
         if (members.isEmpty()) {
             throw new DeployException(environment + " has no hosts: move hosts into it on the board first; nothing was changed");
         }
+        members.stream().flatMap(h -> h.warnings().stream()).map(HostWarning::message).distinct().forEach(warnings::add);
         List<Host> usable = new ArrayList<>();
         for (Host host : members) {
             if (host.state() == HostState.READY && host.availability() == Availability.ACTIVE) {
                 usable.add(host);
             } else if (snapshot.kind() == PoolKind.STANDALONE) {
                 // Its containers could not be removed: refuse rather than leave half an environment.
-                errors.add(host.hostname() + " (" + environment + ") is " + host.state().label()
+                errors.add(host.displayName() + " (" + environment + ") is " + host.state().label()
                         + (host.error() == null ? "" : ": " + host.error()));
             } else {
-                warnings.add(host.hostname() + " is " + host.state().label() + "/" + host.availability().label()
+                warnings.add(host.displayName() + " is " + host.state().label() + "/" + host.availability().label()
                         + ": Swarm places nothing there");
             }
         }
@@ -71,7 +74,9 @@ final class DeployValidator {
         if (snapshot.kind() == PoolKind.STANDALONE) {
             StandalonePlacer placer = new StandalonePlacer();
             for (ServiceDef service : stack.services().values()) {
-                placements.put(service.name(), placer.place(environment, service, usable));
+                List<Placement> placed = placer.place(environment, service, usable);
+                placements.put(service.name(), placed);
+                checkPlaced(stack, service, placed, eligible.get(service.name()), errors);
             }
             checkPorts(stack, placements, errors);
         }
@@ -95,7 +100,7 @@ final class DeployValidator {
 
     private static NodeFacts swarmFacts(PoolSpec pool, Host host) {
         Map<String, String> nodeLabels = pool.labelScope() == LabelScope.NODE ? host.labels() : Map.of();
-        return new NodeFacts(host.id(), host.hostname(), host.role().label(), "linux", "", nodeLabels, host.engineLabels());
+        return new NodeFacts(host.nodeId(), host.hostname(), host.role().label(), "linux", "", nodeLabels, host.engineLabels());
     }
 
     private static void checkCapacity(Stack stack, ServiceDef service, List<Host> hosts, String environment, List<String> errors) {
@@ -118,6 +123,22 @@ final class DeployValidator {
         }
     }
 
+    /**
+     * The placer's answer is what will be created: fewer replicas than asked is a refusal here,
+     * never a deploy that waits for replicas nobody creates.
+     */
+    private static void checkPlaced(Stack stack, ServiceDef service, List<Placement> placed, List<Host> eligible,
+                                    List<String> errors) {
+        int wanted = service.deploy().isGlobal() ? eligible.size() : service.deploy().replicas();
+        int max = service.deploy().maxReplicasPerNode();
+        boolean fits = max == 0 || (long) eligible.size() * max >= wanted; // else checkCapacity said why
+        if (placed.size() < wanted && !eligible.isEmpty() && fits) {
+            errors.add(stack.file() + ":" + service.line("deploy.replicas") + ": services." + service.name() + ": only "
+                    + placed.size() + " of " + wanted + " replicas can be placed on "
+                    + String.join(", ", eligible.stream().map(Host::displayName).toList()));
+        }
+    }
+
     private static void checkPorts(Stack stack, Map<String, List<Placement>> placements, List<String> errors) {
         Map<String, String> taken = new HashMap<>();
         for (ServiceDef service : stack.services().values()) {
@@ -126,11 +147,11 @@ final class DeployValidator {
                     if (port.published() == 0) {
                         continue;
                     }
-                    String key = placement.host().hostname() + ":" + port.published() + "/" + port.protocol();
+                    String key = placement.host().key().asText() + ":" + port.published() + "/" + port.protocol();
                     String previous = taken.putIfAbsent(key, placement.containerName());
                     if (previous != null) {
                         errors.add(stack.file() + ":" + service.line("ports") + ": services." + service.name() + ": port "
-                                + port.published() + " would be published twice on " + placement.host().hostname()
+                                + port.published() + " would be published twice on " + placement.host().displayName()
                                 + " (" + previous + " and " + placement.containerName() + "); set deploy.placement.max_replicas_per_node: 1");
                     }
                 }
@@ -141,20 +162,20 @@ final class DeployValidator {
     /** Images must already be on every host that may run the service: pulling after the teardown is too late. */
     private void checkImages(PoolSpec pool, PoolSnapshot snapshot, Stack stack, Map<String, List<Host>> eligible,
                              List<String> errors, List<String> warnings) {
-        Map<String, EndpointSpec> endpoints = endpoints(pool, snapshot);
+        Map<HostKey, EndpointSpec> endpoints = endpoints(pool, snapshot, warnings);
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         Set<String> unchecked = new TreeSet<>();
         Map<String, Boolean> seen = new HashMap<>();
         for (ServiceDef service : stack.services().values()) {
             for (Host host : eligible.get(service.name())) {
-                EndpointSpec endpoint = endpoints.get(host.id());
+                EndpointSpec endpoint = endpoints.get(host.key());
                 if (endpoint == null) {
-                    unchecked.add(host.hostname());
+                    unchecked.add(host.displayName());
                     continue;
                 }
-                boolean present = seen.computeIfAbsent(host.id() + "|" + service.image(), k -> imagePresent(endpoint, service.image(), host, errors));
+                boolean present = seen.computeIfAbsent(host.key().asText() + "|" + service.image(), k -> imagePresent(endpoint, service.image(), host, errors));
                 if (!present) {
-                    missing.computeIfAbsent(service.image() + " (" + service.name() + ")", k -> new TreeSet<>()).add(host.hostname());
+                    missing.computeIfAbsent(service.image() + " (" + service.name() + ")", k -> new TreeSet<>()).add(host.displayName());
                 }
             }
         }
@@ -172,37 +193,40 @@ final class DeployValidator {
         } catch (NotFoundException e) {
             return false;
         } catch (RuntimeException e) {
-            errors.add(host.hostname() + ": cannot check image " + image + ": " + DockerErrors.describe(e));
+            errors.add(host.displayName() + ": cannot check image " + image + ": " + DockerErrors.describe(e));
             return true; // reported above as an error of its own
         }
     }
 
-    /** Which endpoint reaches each host's own engine: the engine list, or the manager for its own node. */
-    private Map<String, EndpointSpec> endpoints(PoolSpec pool, PoolSnapshot snapshot) {
-        Map<String, EndpointSpec> byHost = new HashMap<>();
+    /**
+     * Which endpoint reaches each host's own engine: a standalone host is its engine entry; a Swarm
+     * node the engine entry at its address (or of its name, where no other node has that name), or
+     * the manager endpoint for the manager's own node.
+     */
+    private Map<HostKey, EndpointSpec> endpoints(PoolSpec pool, PoolSnapshot snapshot, List<String> warnings) {
+        Map<HostKey, EndpointSpec> byHost = new HashMap<>();
         for (Host host : snapshot.hosts()) {
             if (pool.kind() == PoolKind.STANDALONE && host.engineIndex() >= 0) {
-                byHost.put(host.id(), pool.engines().get(host.engineIndex()).endpoint());
+                byHost.put(host.key(), pool.engines().get(host.engineIndex()).endpoint());
                 continue;
             }
+            long sameName = snapshot.hosts().stream().filter(h -> h.hostname().equals(host.hostname())).count();
             pool.engines().stream()
-                    .filter(e -> host.hostname().equals(e.name()) || (e.address() != null && e.address().equals(host.address())))
-                    .map(EngineSpec::endpoint).findFirst().ifPresent(endpoint -> byHost.put(host.id(), endpoint));
+                    .filter(e -> (e.address() != null && e.address().equals(host.address()))
+                            || (sameName == 1 && host.hostname().equals(e.name())))
+                    .map(EngineSpec::endpoint).findFirst().ifPresent(endpoint -> byHost.put(host.key(), endpoint));
         }
         if (pool.manager() != null) {
-            managerNodeId(pool).ifPresent(id -> byHost.putIfAbsent(id, pool.manager()));
+            try {
+                var swarm = clients.quick(pool.manager()).infoCmd().exec().getSwarm();
+                if (swarm != null && swarm.getNodeID() != null) {
+                    byHost.putIfAbsent(HostKey.node(pool.name(), swarm.getNodeID()), pool.manager());
+                }
+            } catch (RuntimeException e) {
+                warnings.add("cannot ask the manager which node it is: " + DockerErrors.describe(e));
+            }
         }
         return byHost;
-    }
-
-    private Optional<String> managerNodeId(PoolSpec pool) {
-        try {
-            DockerClient manager = clients.quick(pool.manager());
-            var swarm = manager.infoCmd().exec().getSwarm();
-            return Optional.ofNullable(swarm == null ? null : swarm.getNodeID());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
 }

@@ -69,7 +69,7 @@ public final class EnvironmentStatusReader {
     private Map<String, Map<String, ServiceStatus>> swarm(PoolSpec pool, PoolSnapshot snapshot) {
         DockerClient manager = clients.quick(pool.manager());
         Map<String, String> hostnames = new HashMap<>();
-        snapshot.hosts().forEach(h -> hostnames.put(h.id(), h.hostname()));
+        snapshot.hosts().stream().filter(h -> h.nodeId() != null).forEach(h -> hostnames.put(h.nodeId(), h.displayName()));
         Map<String, List<Task>> runningByService = new HashMap<>();
         for (Task task : manager.listTasksCmd().withStateFilter(TaskState.RUNNING).exec()) {
             if (task.getStatus() != null && task.getStatus().getState() == TaskState.RUNNING) {
@@ -106,7 +106,7 @@ public final class EnvironmentStatusReader {
                 String environment = labels.get(Naming.NAMESPACE);
                 String service = labels.getOrDefault(Naming.SERVICE, labels.getOrDefault(Naming.COMPOSE_SERVICE, "?"));
                 found.computeIfAbsent(environment, e -> new TreeMap<>()).computeIfAbsent(service, s -> new ArrayList<>())
-                        .add(new String[] {host.hostname(), container.getState()});
+                        .add(new String[] {host.displayName(), container.getState()});
             }
         }
         Map<String, Map<String, ServiceStatus>> result = new TreeMap<>();

@@ -68,7 +68,7 @@ final class HealthJoin {
         nodeAddresses.forEach((node, address) -> {
             List<HealthCheck> checks = nodeChecks.getOrDefault(node, List.of());
             Verdict verdict = verdict(checks);
-            String host = matcher.hostOf(node, address, null).map(Host::hostname).orElse(null);
+            String host = matcher.hostOf(node, address, null).map(Host::displayName).orElse(null);
             nodes.add(new NodeHealth(node, address, host, verdict.status(), verdict.reason(), checks));
         });
         instances.sort(Comparator.comparing(ServiceInstance::service).thenComparing(ServiceInstance::node)
@@ -121,7 +121,7 @@ final class HealthJoin {
         Verdict verdict = verdict(checks);
         return new ServiceInstance(service.getService(), service.getId(), node.getNode(),
                 serviceAddress != null ? serviceAddress : node.getAddress(), tags, meta,
-                host.map(Host::hostname).orElse(null), environment, verdict.status(), verdict.reason(), checks);
+                host.map(Host::displayName).orElse(null), environment, verdict.status(), verdict.reason(), checks);
     }
 
     /** Maintenance (the node's first, as the wider) wins; else the worst check; PASSING without checks, as Consul counts it. */

@@ -2,6 +2,7 @@ package dev.envboard.pool;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
+import java.util.List;
 import java.util.Map;
 
 /** Reads one standalone engine's /info into a Host. */
@@ -13,7 +14,9 @@ final class EngineInspector {
         Info info = client.infoCmd().exec();
         Map<String, String> labels = Labels.fromEngineList(info.getLabels());
         return new Host(
-                info.getId() == null ? engine.displayName() : info.getId(),
+                HostKey.engine(pool.name(), engine.endpoint()),
+                null,
+                info.getId(),
                 info.getName() == null ? engine.displayName() : info.getName(),
                 engine.address(),
                 HostRole.STANDALONE,
@@ -29,13 +32,14 @@ final class EngineInspector {
                 false,
                 index,
                 0,
-                null);
+                null,
+                List.of());
     }
 
     /** A placeholder card for an engine that did not answer: it must be seen, not hidden. */
-    static Host unreachable(EngineSpec engine, int index, String error) {
-        return new Host(engine.displayName(), engine.displayName(), engine.address(), HostRole.STANDALONE,
+    static Host unreachable(PoolSpec pool, EngineSpec engine, int index, String error) {
+        return new Host(HostKey.engine(pool.name(), engine.endpoint()), null, null, engine.displayName(), engine.address(), HostRole.STANDALONE,
                 HostState.UNREACHABLE, Availability.ACTIVE, null, 0, 0, 0, Map.of(), Map.of(), null,
-                false, index, 0, error);
+                false, index, 0, error, List.of());
     }
 }

@@ -65,14 +65,15 @@ public final class PoolInspector {
             int index = i;
             hosts.add(CompletableFuture
                     .supplyAsync(() -> EngineInspector.host(clients.quick(engine.endpoint()), pool, engine, index), io)
-                    .exceptionally(error -> EngineInspector.unreachable(engine, index,
+                    .exceptionally(error -> EngineInspector.unreachable(pool, engine, index,
                             engine.endpoint().uri() + ": " + DockerErrors.describe(error))));
         }
         return CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new))
                 .thenApply(done -> snapshot(pool, PoolKind.STANDALONE, hosts.stream().map(CompletableFuture::join).toList()));
     }
 
-    private PoolSnapshot snapshot(PoolSpec pool, PoolKind kind, List<Host> hosts) {
+    private PoolSnapshot snapshot(PoolSpec pool, PoolKind kind, List<Host> inspected) {
+        List<Host> hosts = DuplicateIdentities.mark(inspected);
         long unreachable = hosts.stream().filter(h -> !h.isReachable()).count();
         PoolStatus status;
         String message;

@@ -24,11 +24,11 @@ final class SnapshotMerge {
 
     private static Host withLastKnown(PoolSnapshot previous, Host unreachable) {
         for (Host known : previous.hosts()) {
-            if (known.engineIndex() == unreachable.engineIndex() && known.engineVersion() != null) {
-                return new Host(known.id(), known.hostname(), unreachable.address(), known.role(),
+            if (known.is(unreachable) && known.engineVersion() != null) {
+                return new Host(known.key(), known.nodeId(), known.engineId(), known.hostname(), unreachable.address(), known.role(),
                         unreachable.state(), known.availability(), known.engineVersion(), known.cpus(),
                         known.memoryBytes(), 0, known.labels(), known.engineLabels(), known.environment(),
-                        false, unreachable.engineIndex(), known.version(), unreachable.error());
+                        false, unreachable.engineIndex(), known.version(), unreachable.error(), List.of());
             }
         }
         return unreachable;

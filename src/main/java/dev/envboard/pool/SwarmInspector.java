@@ -51,7 +51,9 @@ final class SwarmInspector {
         Map<String, String> envLabels = pool.labelScope() == LabelScope.ENGINE ? engineLabels : nodeLabels;
         boolean leader = node.getManagerStatus() != null && node.getManagerStatus().isLeader();
         return new Host(
+                HostKey.node(pool.name(), node.getId()),
                 node.getId(),
+                null,
                 description == null ? node.getId() : description.getHostname(),
                 node.getStatus() == null ? null : node.getStatus().getAddress(),
                 spec.getRole() == SwarmNodeRole.MANAGER ? HostRole.MANAGER : HostRole.WORKER,
@@ -67,7 +69,8 @@ final class SwarmInspector {
                 leader,
                 -1,
                 node.getVersion() == null ? 0 : node.getVersion().getIndex(),
-                null);
+                null,
+                List.of());
     }
 
     private static HostState state(SwarmNodeState state) {

@@ -41,7 +41,7 @@ class NodesCommandTest {
         assertThat(swarm.get("pool").asText()).isEqualTo("sandbox-swarm");
         assertThat(swarm.get("status").asText()).isEqualTo("online");
         for (JsonNode host : swarm.get("hosts")) {
-            String id = host.get("id").asText();
+            String id = host.get("nodeId").asText();
             assertThat(host.get("hostname").asText())
                     .isEqualTo(sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.Description.Hostname}}", id));
             String env = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", id);
@@ -55,6 +55,10 @@ class NodesCommandTest {
         standalone.get("hosts").forEach(h -> names.add(h.get("hostname").asText()));
         assertThat(names).containsExactlyElementsOf(sandbox.standaloneHosts().stream().map(Sandbox.Engine::name).toList());
         for (JsonNode host : standalone.get("hosts")) {
+            Sandbox.Engine engine = sandbox.engine(host.get("hostname").asText());
+            assertThat(host.get("engineId").asText()).isEqualTo(sandbox.docker(engine, "info", "--format", "{{.ID}}"));
+            assertThat(host.get("key").asText()).as("the pool's entry, not the engine's word")
+                    .isIn(engine.dockerHost(), "tcp://" + engine.address() + ":2376");
             String version = sandbox.docker(sandbox.engine(host.get("hostname").asText()), "info", "--format", "{{.ServerVersion}}");
             assertThat(host.get("engineVersion").asText()).isEqualTo(version);
         }

@@ -1,10 +1,8 @@
 package dev.envboard.health;
 
-import dev.envboard.pool.Availability;
+import dev.envboard.testing.TestHosts;
 import dev.envboard.pool.ConsulSpec;
 import dev.envboard.pool.Host;
-import dev.envboard.pool.HostRole;
-import dev.envboard.pool.HostState;
 import dev.envboard.pool.LabelScope;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSpec;
@@ -31,9 +29,7 @@ final class HealthFixtures {
     }
 
     static Host host(String hostname, String address, String environment) {
-        return new Host("id-" + hostname, hostname, address, HostRole.WORKER, HostState.READY, Availability.ACTIVE, "27.0",
-                2, 1L << 30, 0, environment == null ? Map.of() : Map.of("environment", environment), Map.of(), environment,
-                false, -1, 1, null);
+        return TestHosts.node(hostname).address(address).in(environment).build();
     }
 
     /** host-1 (prod) is node-1 by address; host-2 (qa) is node-2 by name; host-3 is consul-odd by the explicit map. */

@@ -54,11 +54,11 @@ class PoolInspectorSandboxTest {
         assertThat(snapshot.hosts()).extracting(Host::hostname).containsExactlyInAnyOrderElementsOf(cliHostnames);
         for (Host host : snapshot.hosts()) {
             Map<String, String> cliLabels = json.readValue(
-                    sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{json .Spec.Labels}}", host.id()),
+                    sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{json .Spec.Labels}}", host.nodeId()),
                     new TypeReference<HashMap<String, String>>() { });
             assertThat(host.labels()).as(host.hostname()).isEqualTo(cliLabels);
             assertThat(host.environment()).isEqualTo(cliLabels.get("environment"));
-            String role = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.Spec.Role}}", host.id());
+            String role = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.Spec.Role}}", host.nodeId());
             assertThat(host.role().label()).isEqualTo(role);
             assertThat(host.state()).isEqualTo(HostState.READY);
         }

@@ -149,6 +149,14 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         script("start", name);
     }
 
+    /**
+     * Gives every standalone engine the first one's key.json, so they all report one engine ID, as
+     * machines cloned from one VM image do (scripts/sandbox.sh clone-id); false gives each its own back.
+     */
+    public void cloneEngineIds(boolean on) {
+        script("clone-id", on ? "on" : "off");
+    }
+
     private void script(String verb, String name) {
         try {
             Shell.Result result = Shell.run(List.of("bash", script().toString(), verb, name), 180);

@@ -68,8 +68,8 @@ public final class StandaloneDriver implements EnvironmentDriver {
                     .withLabelFilter(namespace()).exec())) {
                 work.add(() -> {
                     removeContainer(host, container);
-                    listener.message("removed " + name(container) + " on " + host.hostname());
-                    removed.add(name(container) + " on " + host.hostname());
+                    listener.message("removed " + name(container) + " on " + host.displayName());
+                    removed.add(name(container) + " on " + host.displayName());
                 });
             }
         }
@@ -98,11 +98,11 @@ public final class StandaloneDriver implements EnvironmentDriver {
             int before = left.size();
             DockerClient client = quick.apply(host);
             for (Container container : call(host, () -> client.listContainersCmd().withShowAll(true).withLabelFilter(namespace()).exec())) {
-                left.add(name(container) + " on " + host.hostname());
+                left.add(name(container) + " on " + host.displayName());
             }
-            for (Placement placement : placements.values().stream().flatMap(List::stream).filter(p -> p.host().equals(host)).toList()) {
+            for (Placement placement : placements.values().stream().flatMap(List::stream).filter(p -> p.host().is(host)).toList()) {
                 if (exists(host, placement.containerName())) {
-                    left.add("name " + placement.containerName() + " still taken on " + host.hostname());
+                    left.add("name " + placement.containerName() + " still taken on " + host.displayName());
                 }
             }
             if (left.size() == before) { // nothing of the environment left on this host: its networks can go
@@ -113,7 +113,7 @@ public final class StandaloneDriver implements EnvironmentDriver {
                     } catch (NotFoundException gone) {
                         continue;
                     } catch (DockerException inUse) {
-                        left.add("network " + network.getName() + " on " + host.hostname() + " (still in use)");
+                        left.add("network " + network.getName() + " on " + host.displayName() + " (still in use)");
                     }
                 }
             }
@@ -235,14 +235,14 @@ public final class StandaloneDriver implements EnvironmentDriver {
             String health = state.getHealth() == null ? null : state.getHealth().getStatus();
             if (isRunning) {
                 running++;
-                perHost.merge(host.hostname(), 1, Integer::sum);
+                perHost.merge(host.displayName(), 1, Integer::sum);
                 if (health == null || "healthy".equals(health)) {
                     healthy++;
                 } else if ("unhealthy".equals(health)) {
-                    problem = placement.containerName() + " on " + host.hostname() + " is unhealthy";
+                    problem = placement.containerName() + " on " + host.displayName() + " is unhealthy";
                 }
             } else {
-                problem = placement.containerName() + " on " + host.hostname() + " is " + state.getStatus()
+                problem = placement.containerName() + " on " + host.displayName() + " is " + state.getStatus()
                         + (state.getExitCodeLong() == null ? "" : " (exit code " + state.getExitCodeLong() + ")")
                         + (state.getError() == null || state.getError().isBlank() ? "" : ": " + state.getError());
             }
@@ -285,7 +285,7 @@ public final class StandaloneDriver implements EnvironmentDriver {
         try {
             return hostCall.run();
         } catch (RuntimeException e) {
-            throw new DeployException(host.hostname() + ": " + DockerErrors.describe(e), e);
+            throw new DeployException(host.displayName() + ": " + DockerErrors.describe(e), e);
         }
     }
 }

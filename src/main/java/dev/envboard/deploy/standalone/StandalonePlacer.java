@@ -2,6 +2,7 @@ package dev.envboard.deploy.standalone;
 
 import dev.envboard.deploy.compose.ServiceDef;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostKey;
 import dev.envboard.pool.placement.Constraint;
 import dev.envboard.pool.placement.NodeFacts;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Map;
  * that satisfy its constraints, at most max_replicas_per_node each, least loaded host first.
  */
 public final class StandalonePlacer {
-    private final Map<String, Integer> load = new HashMap<>();
+    private final Map<HostKey, Integer> load = new HashMap<>();
 
     /** Hosts a service may run on; a standalone engine's labels answer both node.labels and engine.labels. */
     public static List<Host> eligible(ServiceDef service, List<Host> hosts) {
@@ -24,7 +25,7 @@ public final class StandalonePlacer {
     }
 
     public static NodeFacts facts(Host host) {
-        return new NodeFacts(host.id(), host.hostname(), "", "linux", "", host.engineLabels(), host.engineLabels());
+        return new NodeFacts(host.engineId(), host.hostname(), "", "linux", "", host.engineLabels(), host.engineLabels());
     }
 
     /** Replicas that fit: all of them, or fewer when the hosts cannot hold them (validation reports that). */
@@ -37,26 +38,26 @@ public final class StandalonePlacer {
             }
             return placements;
         }
-        Map<String, Integer> mine = new HashMap<>();
+        Map<HostKey, Integer> mine = new HashMap<>();
         int max = service.deploy().maxReplicasPerNode();
         for (int slot = 1; slot <= service.deploy().replicas(); slot++) {
             Host host = candidates.stream()
-                    .filter(h -> max == 0 || mine.getOrDefault(h.id(), 0) < max)
-                    .min(Comparator.<Host>comparingInt(h -> mine.getOrDefault(h.id(), 0))
-                            .thenComparingInt(h -> load.getOrDefault(h.id(), 0))
+                    .filter(h -> max == 0 || mine.getOrDefault(h.key(), 0) < max)
+                    .min(Comparator.<Host>comparingInt(h -> mine.getOrDefault(h.key(), 0))
+                            .thenComparingInt(h -> load.getOrDefault(h.key(), 0))
                             .thenComparing(Host::hostname))
                     .orElse(null);
             if (host == null) {
                 break;
             }
-            mine.merge(host.id(), 1, Integer::sum);
+            mine.merge(host.key(), 1, Integer::sum);
             placements.add(record(environment, service, slot, host));
         }
         return placements;
     }
 
     private Placement record(String environment, ServiceDef service, int slot, Host host) {
-        load.merge(host.id(), 1, Integer::sum);
+        load.merge(host.key(), 1, Integer::sum);
         return new Placement(environment, service.name(), slot, host);
     }
 }

@@ -164,13 +164,13 @@ public final class SwarmDriver implements EnvironmentDriver {
     public void checkHostsAlive() throws DeployException {
         List<SwarmNode> nodes = call(() -> manager.listSwarmNodesCmd().exec());
         for (Host host : hosts) {
-            SwarmNode node = nodes.stream().filter(n -> n.getId().equals(host.id())).findFirst().orElse(null);
+            SwarmNode node = nodes.stream().filter(n -> n.getId().equals(host.nodeId())).findFirst().orElse(null);
             if (node == null) {
-                throw new DeployException(host.hostname() + " left the Swarm during the deploy");
+                throw new DeployException(host.displayName() + " left the Swarm during the deploy");
             }
             SwarmNodeState state = node.getStatus() == null ? null : node.getStatus().getState();
             if (state != SwarmNodeState.READY) {
-                throw new DeployException(host.hostname() + " went " + (state == null ? "unknown" : state.name().toLowerCase())
+                throw new DeployException(host.displayName() + " went " + (state == null ? "unknown" : state.name().toLowerCase())
                         + " during the deploy (the manager lost contact with its engine)");
             }
         }
@@ -178,7 +178,7 @@ public final class SwarmDriver implements EnvironmentDriver {
 
     private Map<String, String> hostnames() {
         Map<String, String> names = new HashMap<>();
-        hosts.forEach(h -> names.put(h.id(), h.hostname()));
+        hosts.forEach(h -> names.put(h.nodeId(), h.displayName()));
         return names;
     }
 

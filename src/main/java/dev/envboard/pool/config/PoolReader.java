@@ -67,7 +67,14 @@ final class PoolReader {
         if (node.get("engines").isPresent()) {
             for (YamlNode engineNode : node.require("engines").items()) {
                 warnings.addAll(engineNode.unknownKeys(EngineReader.KEYS));
-                engineSpecs.add(engines.read(engineNode));
+                EngineSpec engine = engines.read(engineNode);
+                // A host is its entry: the same endpoint twice would be one host counted as two.
+                if (engineSpecs.stream().anyMatch(e -> e.endpoint().uri().equals(engine.endpoint().uri()))) {
+                    warnings.add(engineNode.require("endpoint").warning(engine.endpoint().uri()
+                            + " is listed twice in this pool; this entry is skipped"));
+                } else {
+                    engineSpecs.add(engine);
+                }
             }
         }
         if (kind == PoolKind.SWARM) {
@@ -81,7 +88,14 @@ final class PoolReader {
                 throw node.require("endpoint").problem("a standalone pool lists its engines under engines: or nodes-file:");
             }
             if (node.get("nodes-file").isPresent()) {
-                engineSpecs.addAll(engines.fromNodesFile(node.require("nodes-file"), warnings));
+                for (EngineSpec engine : engines.fromNodesFile(node.require("nodes-file"), warnings)) {
+                    if (engineSpecs.stream().anyMatch(e -> e.endpoint().uri().equals(engine.endpoint().uri()))) {
+                        warnings.add(node.require("nodes-file").warning(engine.endpoint().uri()
+                                + " is listed twice (engines: or the nodes file); skipped"));
+                    } else {
+                        engineSpecs.add(engine);
+                    }
+                }
             }
             if (engineSpecs.isEmpty()) {
                 throw node.problem(node.path(), "a standalone pool needs engines: or nodes-file: with at least one engine");

@@ -34,7 +34,7 @@ public final class PoolLabelWriters implements LabelWriterFactory {
     @Override
     public EnvironmentLabelWriter writerFor(PoolSpec pool, Host host) throws LabelChangeException {
         if (pool.labelScope() == LabelScope.NODE) {
-            return new NodeLabelWriter(clients.quick(pool.manager()), host.id(), host.hostname());
+            return new NodeLabelWriter(clients.quick(pool.manager()), host.nodeId(), host.hostname());
         }
         EngineSpec engine = engineOf(pool, host);
         if (pool.kind() == PoolKind.STANDALONE) {
@@ -44,7 +44,7 @@ public final class PoolLabelWriters implements LabelWriterFactory {
         }
         // A Swarm node's engine labels reach the manager when the node reports them.
         DockerClient manager = clients.quick(pool.manager());
-        return new EngineLabelWriter(engine, ssh, () -> nodeEngineLabels(manager, host.id()), clock);
+        return new EngineLabelWriter(engine, ssh, () -> nodeEngineLabels(manager, host.nodeId()), clock);
     }
 
     /** Records a host key the user has checked and accepted, for this host's SSH target. */

@@ -14,7 +14,7 @@ public record HostMove(Host host, String from, String to) {
     }
 
     public String describe() {
-        return host.hostname() + ": " + name(from) + " → " + name(to);
+        return host.displayName() + ": " + name(from) + " → " + name(to);
     }
 
     static String name(String environment) {

@@ -12,7 +12,7 @@ public record MovePlan(PoolSpec pool, List<HostMove> moves, MoveImpact impact) {
 
     public String labelOf(HostMove move) {
         return move.to() == null
-                ? "remove " + pool.labelKey() + " from " + move.host().hostname()
-                : pool.labelKey() + "=" + move.to() + " on " + move.host().hostname();
+                ? "remove " + pool.labelKey() + " from " + move.host().displayName()
+                : pool.labelKey() + "=" + move.to() + " on " + move.host().displayName();
     }
 }

@@ -64,7 +64,7 @@ public final class MoveService {
                 EngineSpec engine = pool.engines().get(move.host().engineIndex());
                 kept.addAll(StandaloneImpact.keptContainers(clients.quick(engine.endpoint()), move));
             } catch (RuntimeException e) {
-                warnings.add("containers on " + move.host().hostname() + ": " + DockerErrors.describe(e));
+                warnings.add("containers on " + move.host().displayName() + ": " + DockerErrors.describe(e));
             }
         }
         return new MoveImpact(List.of(), List.of(), List.of(), kept, warnings);
@@ -80,7 +80,7 @@ public final class MoveService {
             record(pool, move, start, AuditEntry.FAILED, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            String message = move.host().hostname() + ": " + DockerErrors.describe(e);
+            String message = move.host().displayName() + ": " + DockerErrors.describe(e);
             record(pool, move, start, AuditEntry.FAILED, message);
             throw new LabelChangeException(message, e);
         }
@@ -88,7 +88,7 @@ public final class MoveService {
 
     private void record(PoolSpec pool, HostMove move, Instant start, String result, String error) {
         Instant end = clock.instant();
-        audit.append(new AuditEntry(end, user, pool.name(), move.host().hostname(), move.from(), move.to(),
+        audit.append(new AuditEntry(end, user, pool.name(), move.host().hostname(), move.host().key().entry(), move.from(), move.to(),
                 result, error, Duration.between(start, end).toMillis()));
     }
 }

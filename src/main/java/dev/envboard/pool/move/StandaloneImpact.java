@@ -25,7 +25,7 @@ final class StandaloneImpact {
         for (Container container : containers) {
             String name = container.getNames() == null || container.getNames().length == 0
                     ? container.getId().substring(0, 12) : container.getNames()[0].replaceFirst("^/", "");
-            kept.add(name + " (" + move.from() + ") on " + move.host().hostname());
+            kept.add(name + " (" + move.from() + ") on " + move.host().displayName());
         }
         return kept;
     }

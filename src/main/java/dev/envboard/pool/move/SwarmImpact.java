@@ -41,7 +41,7 @@ final class SwarmImpact {
         }
         Map<String, NodeFacts> after = new HashMap<>(before);
         for (HostMove move : moves) {
-            NodeFacts node = before.get(move.host().id());
+            NodeFacts node = before.get(move.host().nodeId());
             if (node != null) {
                 after.put(node.id(), moved(node, pool, move.to()));
             }
@@ -55,19 +55,19 @@ final class SwarmImpact {
         List<String> starting = new ArrayList<>();
         List<Task> running = manager.listTasksCmd().withStateFilter(TaskState.RUNNING).exec();
         for (HostMove move : moves) {
-            String nodeId = move.host().id();
+            String nodeId = move.host().nodeId();
             for (Task task : running) {
                 ServiceFacts service = services.get(task.getServiceId());
                 if (service != null && nodeId.equals(task.getNodeId())
                         && service.placeable(before.get(nodeId)) && !service.placeable(after.get(nodeId))) {
-                    stopped.add(taskName(service, task) + " on " + move.host().hostname()
+                    stopped.add(taskName(service, task) + " on " + move.host().displayName()
                             + " (needs " + service.constraints() + ")");
                 }
             }
             for (ServiceFacts service : services.values()) {
                 if (service.global() && before.containsKey(nodeId)
                         && !service.placeable(before.get(nodeId)) && service.placeable(after.get(nodeId))) {
-                    starting.add("a task of global service " + service.name() + " on " + move.host().hostname());
+                    starting.add("a task of global service " + service.name() + " on " + move.host().displayName());
                 }
             }
         }

@@ -188,7 +188,7 @@ public final class BoardView extends VBox implements BoardActions {
     @Override
     public void requestMove(List<Host> hosts, String to) {
         String target = to == null ? "Unassigned" : to;
-        String title = hosts.size() == 1 ? "Move " + hosts.get(0).hostname() + " to " + target + "?"
+        String title = hosts.size() == 1 ? "Move " + hosts.get(0).displayName() + " to " + target + "?"
                 : "Move " + hosts.size() + " hosts to " + target + "?";
         List<HostMove> moves = hosts.stream().map(h -> HostMove.of(h, to)).filter(HostMove::changesAnything).toList();
         confirm(title, moves, model.plan(hosts, to), model::execute);

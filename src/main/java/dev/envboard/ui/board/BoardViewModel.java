@@ -176,14 +176,14 @@ public final class BoardViewModel {
     /** What a drag of this card carries: the whole selection if the card is part of it. */
     public List<Host> dragged(String hostId) {
         List<Host> selected = selectedHosts();
-        if (selected.stream().anyMatch(h -> h.id().equals(hostId))) {
+        if (selected.stream().anyMatch(h -> h.key().asText().equals(hostId))) {
             return selected;
         }
-        return allCards().stream().map(CardModel::host).filter(h -> h.id().equals(hostId)).toList();
+        return allCards().stream().map(CardModel::host).filter(h -> h.key().asText().equals(hostId)).toList();
     }
 
     public Optional<Host> host(String hostId) {
-        return allCards().stream().map(CardModel::host).filter(h -> h.id().equals(hostId)).findFirst();
+        return allCards().stream().map(CardModel::host).filter(h -> h.key().asText().equals(hostId)).findFirst();
     }
 
     /** Environments a host can be moved to (besides "Unassigned"). */
@@ -195,7 +195,7 @@ public final class BoardViewModel {
 
     /** Works out the impact on the I/O executor; completes on the FX thread. Changes nothing. */
     public CompletableFuture<MovePlan> plan(List<Host> hosts, String to) {
-        List<HostMove> requested = hosts.stream().filter(h -> !moving.containsKey(h.id())).map(h -> HostMove.of(h, to)).toList();
+        List<HostMove> requested = hosts.stream().filter(h -> !moving.containsKey(h.key().asText())).map(h -> HostMove.of(h, to)).toList();
         return plan(requested);
     }
 
@@ -243,8 +243,8 @@ public final class BoardViewModel {
             return;
         }
         for (HostMove move : plan.moves()) {
-            moving.put(move.host().id(), move.to() == null ? "" : move.to());
-            errors.remove(move.host().id());
+            moving.put(move.host().key().asText(), move.to() == null ? "" : move.to());
+            errors.remove(move.host().key().asText());
         }
         rebuild();
         MoveTask task = new MoveTask(plan, moves, fx, this::verified, this::failed);
@@ -258,7 +258,7 @@ public final class BoardViewModel {
     }
 
     private void verified(HostMove move) {
-        verified.add(move.host().id());
+        verified.add(move.host().key().asText());
         PoolItem pool = selectedPool.get();
         if (pool != null) {
             monitor.refreshNow(pool.spec());
@@ -270,7 +270,7 @@ public final class BoardViewModel {
         Optional<UnknownHostKeyException> unknown = UnknownHostKeyException.in(error);
         PoolItem pool = selectedPool.get();
         if (unknown.isPresent() && pool != null) {
-            hostKeyPrompt.ask(move.host().hostname(), unknown.get(), accepted -> {
+            hostKeyPrompt.ask(move.host().displayName(), unknown.get(), accepted -> {
                 if (accepted) {
                     trustAndRetry(pool, move, unknown.get());
                 } else {
@@ -300,8 +300,8 @@ public final class BoardViewModel {
     }
 
     private void fail(HostMove move, LabelChangeException error) {
-        moving.remove(move.host().id());
-        errors.put(move.host().id(), error.getMessage());
+        moving.remove(move.host().key().asText());
+        errors.put(move.host().key().asText(), error.getMessage());
         notices.add("Moving " + move.describe() + " failed: " + error.getMessage());
         rebuild();
     }
@@ -310,7 +310,7 @@ public final class BoardViewModel {
     public CompletableFuture<MovePlan> planUndo() {
         List<HostMove> undo = new ArrayList<>();
         for (HostMove done : lastMove.get()) {
-            host(done.host().id()).ifPresent(now -> undo.add(new HostMove(now, now.environment(), done.from())));
+            host(done.host().key().asText()).ifPresent(now -> undo.add(new HostMove(now, now.environment(), done.from())));
         }
         return plan(undo).thenApply(plan -> {
             lastMove.set(List.of());
@@ -403,15 +403,15 @@ public final class BoardViewModel {
     /** A verified move ends when a snapshot shows the host in its new environment. */
     private void settleMoves(List<Host> hosts) {
         for (Host host : hosts) {
-            String target = moving.get(host.id());
-            if (target != null && verified.contains(host.id())
+            String target = moving.get(host.key().asText());
+            if (target != null && verified.contains(host.key().asText())
                     && Objects.equals(target.isEmpty() ? null : target, host.environment())) {
-                moving.remove(host.id());
-                verified.remove(host.id());
+                moving.remove(host.key().asText());
+                verified.remove(host.key().asText());
             }
         }
         Set<String> present = new java.util.HashSet<>();
-        hosts.forEach(h -> present.add(h.id()));
+        hosts.forEach(h -> present.add(h.key().asText()));
         selection.retainAll(present);
     }
 
@@ -420,8 +420,8 @@ public final class BoardViewModel {
         empty.forEach(env -> byEnvironment.put(env, new ArrayList<>()));
         List<CardModel> unassigned = new ArrayList<>();
         for (Host host : hosts) {
-            CardModel card = new CardModel(host, selection.contains(host.id()), moving.get(host.id()), errors.get(host.id()),
-                    HostHealth.of(health.getValue(), host.hostname()));
+            CardModel card = new CardModel(host, selection.contains(host.key().asText()), moving.get(host.key().asText()), errors.get(host.key().asText()),
+                    HostHealth.of(health.getValue(), host.displayName()));
             if (host.isUnassigned()) {
                 unassigned.add(card);
             } else {

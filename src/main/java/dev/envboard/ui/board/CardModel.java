@@ -17,6 +17,6 @@ public record CardModel(Host host, boolean selected, String movingTo, String err
     }
 
     public String id() {
-        return host.id();
+        return host.key().asText();
     }
 }

@@ -138,7 +138,7 @@ final class EnvironmentColumn extends VBox {
             }
             Dragboard drag = card.startDragAndDrop(TransferMode.MOVE);
             ClipboardContent content = new ClipboardContent();
-            List<String> ids = board.dragged(id).stream().map(h -> h.id()).toList();
+            List<String> ids = board.dragged(id).stream().map(h -> h.key().asText()).toList();
             content.put(HOST_IDS, String.join("\n", ids));
             drag.setContent(content);
             drag.setDragView(card.snapshot(null, null));

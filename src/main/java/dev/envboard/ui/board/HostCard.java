@@ -4,6 +4,7 @@ import dev.envboard.pool.Availability;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.HostRole;
 import dev.envboard.pool.HostState;
+import dev.envboard.pool.HostWarning;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class HostCard extends VBox {
 
         Circle state = new Circle(5);
         state.getStyleClass().add("state-dot");
-        Label name = Controls.styled(host.hostname(), "host-name");
+        Label name = Controls.styled(host.displayName(), "host-name");
         name.setGraphic(state);
         name.setMinWidth(0);
         HBox header = new HBox(6, name, Controls.hgrow(), healthDot(host.hostname(), card.health()));
@@ -76,16 +77,22 @@ final class HostCard extends VBox {
             problem.setGraphic(Icons.HEALTH.create());
             getChildren().add(problem);
         }
+        for (HostWarning warning : host.warnings()) {
+            getChildren().add(warningLine(warning));
+        }
         if (host.error() != null) {
             getChildren().add(errorLine(host.error()));
         }
         if (card.error() != null) {
             getChildren().add(errorLine("Move failed: " + card.error()));
         }
-        setAccessibleText(host.hostname() + ", " + stateText(host) + ", " + roleText(host)
+        setAccessibleText(host.displayName() + ", " + stateText(host) + ", " + roleText(host)
                 + (card.health().configured() ? ", health " + card.health().status().label() : "")
-                + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : ""));
-        Tooltip.install(this, Controls.tooltip(host.hostname() + "\nid " + host.id()
+                + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : "")
+                + (host.warnings().isEmpty() ? "" : ", warning: " + host.warnings().get(0).summary()));
+        Tooltip.install(this, Controls.tooltip(host.hostname() + "\n" + host.key().entry()
+                + (host.nodeId() == null ? "" : "\nnode " + host.nodeId())
+                + (host.engineId() == null ? "" : "\nengine ID " + host.engineId())
                 + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
                 + "\nDrag to another environment, or press M to move"));
     }
@@ -115,6 +122,14 @@ final class HostCard extends VBox {
         error.setGraphic(Icons.ERROR.create());
         error.setTooltip(Controls.tooltip(text));
         return error;
+    }
+
+    /** The short form on the card; the tooltip says how to fix it. */
+    private static Label warningLine(HostWarning warning) {
+        Label line = Controls.styled(warning.summary(), "card-warning");
+        line.setGraphic(Icons.WARNING.create());
+        line.setTooltip(Controls.tooltip(warning.message()));
+        return line;
     }
 
     private static String roleText(Host host) {

@@ -124,7 +124,7 @@ final class MoveConfirmation {
     }
 
     static List<String> describe(List<HostMove> moves, String labelKey) {
-        return moves.stream().map(m -> m.host().hostname() + ": "
+        return moves.stream().map(m -> m.host().displayName() + ": "
                 + (m.to() == null ? "remove " + labelKey + " (" + m.from() + ")" : labelKey + "=" + m.to())
                 + (m.from() == null || m.to() == null ? "" : ", was " + m.from())).toList();
     }

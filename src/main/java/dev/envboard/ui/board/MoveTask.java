@@ -31,7 +31,7 @@ final class MoveTask extends Task<List<HostMove>> {
         this.failed = failed;
         int n = plan.moves().size();
         String target = plan.moves().isEmpty() ? "" : name(plan.moves().get(0).to());
-        updateTitle(n == 1 ? "Moving " + plan.moves().get(0).host().hostname() + " to " + target
+        updateTitle(n == 1 ? "Moving " + plan.moves().get(0).host().displayName() + " to " + target
                 : "Moving " + n + " hosts");
     }
 

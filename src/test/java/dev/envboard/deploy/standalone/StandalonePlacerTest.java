@@ -1,13 +1,11 @@
 package dev.envboard.deploy.standalone;
 
+import dev.envboard.testing.TestHosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envboard.deploy.compose.DeploySpec;
 import dev.envboard.deploy.compose.ServiceDef;
-import dev.envboard.pool.Availability;
 import dev.envboard.pool.Host;
-import dev.envboard.pool.HostRole;
-import dev.envboard.pool.HostState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class StandalonePlacerTest {
     private static Host host(String name, Map<String, String> labels) {
-        return new Host(name + "-id", name, null, HostRole.STANDALONE, HostState.READY, Availability.ACTIVE, "20.10",
-                2, 0, 0, labels, labels, "qa", false, 0, 0, null);
+        return TestHosts.standalone(name).labels(labels).in("qa").build();
     }
 
     private static ServiceDef service(String name, DeploySpec deploy) {
@@ -57,5 +54,17 @@ class StandalonePlacerTest {
         placer.place("qa", service("db", new DeploySpec("replicated", 2, List.of("node.labels.disk==ssd"), 0, null, "vip")), hosts);
         List<Placement> web = placer.place("qa", service("web", new DeploySpec("replicated", 1, List.of(), 0, null, "vip")), hosts);
         assertThat(web).extracting(p -> p.host().hostname()).containsExactly("b");
+    }
+
+    /** Two engines cloned from one image: the same engine ID and hostname, told apart by their pool entries. */
+    @Test
+    void clonedEnginesAreTwoHosts() {
+        List<Host> clones = List.of(
+                TestHosts.standalone("web").endpoint("tcp://10.0.0.1:2376").engineId("SAME:ID").in("qa").index(0).build(),
+                TestHosts.standalone("web").endpoint("tcp://10.0.0.2:2376").engineId("SAME:ID").in("qa").index(1).build());
+        List<Placement> placed = new StandalonePlacer().place("qa",
+                service("graph", new DeploySpec("replicated", 2, List.of(), 1, null, "vip")), clones);
+        assertThat(placed).extracting(p -> p.host().key().entry())
+                .containsExactly("tcp://10.0.0.1:2376", "tcp://10.0.0.2:2376");
     }
 }

@@ -16,7 +16,7 @@ class AuditLogTest {
     Path dir;
 
     private static AuditEntry entry(int n, String result) {
-        return new AuditEntry(Instant.ofEpochSecond(1_800_000_000L + n), "ann", "lab", "host-" + n, null, "qa",
+        return new AuditEntry(Instant.ofEpochSecond(1_800_000_000L + n), "ann", "lab", "host-" + n, "tcp://host-" + n + ":2376", null, "qa",
                 result, result.equals(AuditEntry.OK) ? null : "boom", 10 + n);
     }
 

@@ -85,6 +85,27 @@ class PoolsFileLoaderTest {
     }
 
     @Test
+    void anEndpointListedTwiceIsOneHostAndTheRepeatIsReported() throws IOException {
+        PoolsConfig config = load("""
+                pools:
+                  - name: lab
+                    kind: standalone
+                    insecure: true
+                    engines:
+                      - endpoint: tcp://10.0.0.1:2375
+                      - endpoint: tcp://10.0.0.2:2375
+                      - endpoint: tcp://10.0.0.1:2375
+                """);
+        assertThat(config.pool("lab").orElseThrow().engines()).extracting(e -> e.endpoint().uri().toString())
+                .containsExactly("tcp://10.0.0.1:2375", "tcp://10.0.0.2:2375");
+        assertThat(config.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.field()).isEqualTo("pools[0].engines[2].endpoint");
+            assertThat(p.message()).contains("tcp://10.0.0.1:2375 is listed twice");
+        });
+    }
+
+    @Test
     void badPoolIsReportedWithLineAndFieldAndTheOthersStillLoad() throws IOException {
         PoolsConfig config = load("""
                 pools:

@@ -47,7 +47,7 @@ class SwarmMoveTest {
         io = Executors.newFixedThreadPool(4);
         pool = new PoolsFileLoader(Path.of("/root"), "root").load(sandbox.poolsFile()).pool("sandbox-swarm").orElseThrow();
         audit = new AuditLog(state);
-        moves = new MoveService(clients, (p, host) -> new NodeLabelWriter(clients.quick(p.manager()), host.id(), host.hostname()),
+        moves = new MoveService(clients, (p, host) -> new NodeLabelWriter(clients.quick(p.manager()), host.nodeId(), host.hostname()),
                 audit, Clock.systemUTC(), "tester");
     }
 
