@@ -16,6 +16,7 @@ import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,7 @@ public final class RedeployService {
 
     /** Never throws for a failed deploy: the returned record says how it ended (and is in the history). */
     public DeployRecord redeploy(PoolSpec pool, String environment, DeployListener listener, CancelToken cancel) {
+        OffFxThread.check("RedeployService.redeploy");
         Run run = new Run(pool, environment, listener, cancel);
         try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
             DeployRecord record = run.execute();

@@ -1,5 +1,6 @@
 package dev.envboard.deploy.history;
 
+import dev.envboard.runtime.OffFxThread;
 import dev.envboard.store.JsonLinesFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +21,13 @@ public final class DeployHistory {
     }
 
     public void append(DeployRecord record) {
+        OffFxThread.check("DeployHistory.append");
         file.append(record);
     }
 
     /** Newest first, at most {@code max}. */
     public List<DeployRecord> recent(int max) {
+        OffFxThread.check("DeployHistory.recent");
         return file.recent(max);
     }
 }
