@@ -8,9 +8,9 @@ import java.util.logging.Logger;
 /**
  * Blocking service entry points call {@link #check} first. A blocking call on the JavaFX
  * application thread freezes the window, so there it is a bug: with the system property
- * {@code envboard.fx-guard=strict} (set for the tests) it throws, otherwise it logs one warning
- * with a stack trace per call name. The thread is recognised by the name JavaFX gives it, since
- * code outside the UI never imports JavaFX.
+ * {@code envboard.fx-guard=strict} (set for the tests) it logs an error and throws; otherwise
+ * it logs one warning with a stack trace per call name. The thread is recognised by the name
+ * JavaFX gives it, since code outside the UI never imports JavaFX.
  */
 public final class OffFxThread {
     public static final String PROPERTY = "envboard.fx-guard";
@@ -40,7 +40,10 @@ public final class OffFxThread {
         }
         String message = what + " blocks and must not run on the JavaFX application thread";
         if (strict) {
-            throw new Violation(message);
+            Violation violation = new Violation(message);
+            // Also logged: a caller may swallow the exception (a future, a catch-all), the log still has it.
+            LOG.log(Level.SEVERE, message, violation);
+            throw violation;
         }
         if (WARNED.add(what)) {
             LOG.log(Level.WARNING, message, new Violation(message));

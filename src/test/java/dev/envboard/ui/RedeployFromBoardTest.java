@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Click Redeploy on a column, confirm: the run succeeds on the real Swarm and the column says so. */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class RedeployFromBoardTest {
     private static final String ENV = "uienv";
     private static Sandbox sandbox;
