@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Every redeploy, one JSON line each in {@code deploys.jsonl} (XDG state dir), rotated at 10 MiB. */
-public final class DeployHistory {
+public final class DeployHistory implements DeployRecords {
     static final long ROTATE_BYTES = 10L * 1024 * 1024;
 
     private final JsonLinesFile<DeployRecord> file;
@@ -16,6 +16,7 @@ public final class DeployHistory {
         this.file = new JsonLinesFile<>(stateDir.resolve("deploys.jsonl"), DeployRecord.class, ROTATE_BYTES);
     }
 
+    @Override
     public void addListener(Consumer<DeployRecord> listener) {
         file.addListener(listener);
     }
@@ -26,6 +27,7 @@ public final class DeployHistory {
     }
 
     /** Newest first, at most {@code max}. */
+    @Override
     public List<DeployRecord> recent(int max) {
         OffFxThread.check("DeployHistory.recent");
         return file.recent(max);
