@@ -69,6 +69,9 @@ class RedeployFromBoardTest {
     void clickRedeployConfirmAndTheColumnShowsTheResult(FxRobot robot) {
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#redeploy-" + ENV).tryQuery().isPresent());
         assertThat(robot.lookup("#deploy-badge-" + ENV).queryLabeled().getText()).isEqualTo("never deployed");
+        // Consul's first answer rebuilds the column: click its button once that has happened, not a node on its way out.
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#health-counts-" + ENV).tryQuery().isPresent()
+                && robot.lookup("#health-" + ENV + "-unknown").tryQuery().isEmpty());
 
         robot.clickOn("#redeploy-" + ENV);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-redeploy").tryQuery().isPresent());
