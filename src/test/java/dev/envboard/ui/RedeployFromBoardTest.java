@@ -69,9 +69,11 @@ class RedeployFromBoardTest {
     void clickRedeployConfirmAndTheColumnShowsTheResult(FxRobot robot) {
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#redeploy-" + ENV).tryQuery().isPresent());
         assertThat(robot.lookup("#deploy-badge-" + ENV).queryLabeled().getText()).isEqualTo("never deployed");
-        // Consul's first answer rebuilds the column: click its button once that has happened, not a node on its way out.
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#health-counts-" + ENV).tryQuery().isPresent()
-                && robot.lookup("#health-" + ENV + "-unknown").tryQuery().isEmpty());
+        // Consul's answers rebuild the column (its counts, then the host's dot once Consul's nodes are placed on
+        // the hosts): click its button once the host shows its node maintenance, not a node on its way out.
+        await().atMost(Duration.ofSeconds(30)).until(() -> UiHarness.onFx(() ->
+                robot.lookup("#health-envboard-swarm-3 .health-dot.maintenance").tryQuery().isPresent()
+                        && robot.lookup("#health-" + ENV + "-unknown").tryQuery().isEmpty()));
 
         robot.clickOn("#redeploy-" + ENV);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-redeploy").tryQuery().isPresent());
