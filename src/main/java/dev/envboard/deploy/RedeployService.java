@@ -16,6 +16,7 @@ import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import java.util.UUID;
  * is really gone, create it again in depends_on order, wait until every replica runs (and is
  * healthy). Each run is recorded. Blocking: run it off the FX thread.
  */
-public final class RedeployService {
+public final class RedeployService implements Redeployer {
     /** In-process API calls are cheap: a short poll notices "gone" and "ready" soon after they happen. */
     static final Duration POLL = Duration.ofMillis(100);
 
@@ -60,7 +61,9 @@ public final class RedeployService {
     }
 
     /** Never throws for a failed deploy: the returned record says how it ended (and is in the history). */
+    @Override
     public DeployRecord redeploy(PoolSpec pool, String environment, DeployListener listener, CancelToken cancel) {
+        OffFxThread.check("RedeployService.redeploy");
         Run run = new Run(pool, environment, listener, cancel);
         try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
             DeployRecord record = run.execute();

@@ -9,6 +9,7 @@ import dev.envboard.pool.PoolMonitor;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.board.BoardView;
+import dev.envboard.ui.board.BoardServices;
 import dev.envboard.ui.board.BoardViewModel;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
@@ -22,7 +23,7 @@ import dev.envboard.ui.containers.ContainersView;
 import dev.envboard.ui.containers.ContainersViewModel;
 import dev.envboard.ui.deploys.DeploysView;
 import dev.envboard.ui.deploys.DeploysViewModel;
-import dev.envboard.ui.deploys.RedeployConfirmation;
+import dev.envboard.ui.deploys.RedeployPrompt;
 import dev.envboard.ui.health.HealthView;
 import dev.envboard.ui.health.PoolHealthModel;
 import dev.envboard.ui.shell.NavSection;
@@ -93,14 +94,16 @@ public final class EnvboardUi {
         DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
                 context.clock(), context.executors().io(), fx);
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
-        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), context.moveService(), monitor,
-                operations, context.emptyEnvironments(), context.labelWriters()::trust, deploys,
-                health.snapshotProperty(), context.executors().io(), fx);
+        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
+                new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
+                        monitor::refreshNow, deploys, operations, context.executors().io(), fx));
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
         StackLoader stacks = new StackLoader();
-        BoardView.StackLocator locator = (pool, env) -> pool.stacksDir() == null ? Optional.empty() : stacks.locate(pool.stacksDir(), env);
-        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, locator));
+        RedeployPrompt redeployPrompt = new RedeployPrompt(() -> stage,
+                (pool, env) -> pool.stacksDir() == null ? Optional.empty() : stacks.locate(pool.stacksDir(), env),
+                this::hostsOf, deploys, context.executors().io(), fx);
+        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, redeployPrompt));
         containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
                 context.executors().io(), fx, operations);
         logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
@@ -113,8 +116,7 @@ public final class EnvboardUi {
         sections.put(NavSection.LOGS, () -> logsView);
         sections.put(NavSection.HEALTH, () -> new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
-                (pool, env) -> RedeployConfirmation.show(stage, pool, env, locator.locate(pool, env),
-                        hostsOf(pool, env), () -> deploys.redeploy(pool, env))));
+                redeployPrompt));
         Node welcome = new WelcomeView(shell, context.paths().poolsFile());
 
         ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);

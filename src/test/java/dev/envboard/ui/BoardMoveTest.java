@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Drag a card to another column, confirm, and the label changes on the real Swarm manager. */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class BoardMoveTest {
     private static final String HOST = "envboard-swarm-3";
     private static Sandbox sandbox;

@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * table, follows its stop and start there, and Enter opens its live log with colours, filter
  * and search.
  */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class ContainersAndLogsTest {
     private static final String NAME = "envboard-ui-logs";
     /** 30 numbered green "ok" lines, one error on stderr, then a tick a second. */

@@ -1,5 +1,6 @@
 package dev.envboard.pool.audit;
 
+import dev.envboard.runtime.OffFxThread;
 import dev.envboard.store.JsonLinesFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +25,13 @@ public final class AuditLog {
     }
 
     public void append(AuditEntry entry) {
+        OffFxThread.check("AuditLog.append");
         file.append(entry);
     }
 
     /** The newest entries first, at most {@code max}. */
     public List<AuditEntry> recent(int max) {
+        OffFxThread.check("AuditLog.recent");
         return file.recent(max);
     }
 }

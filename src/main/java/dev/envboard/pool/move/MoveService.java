@@ -10,6 +10,7 @@ import dev.envboard.pool.audit.AuditEntry;
 import dev.envboard.pool.audit.AuditLog;
 import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.pool.label.LabelWriterFactory;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.List;
  * Moves hosts between environments: first a plan with its impact (nothing changes), then one
  * verified label change per host, each written to the audit log. Blocking: run off the FX thread.
  */
-public final class MoveService {
+public final class MoveService implements HostMover {
     private final DockerClients clients;
     private final LabelWriterFactory writers;
     private final AuditLog audit;
@@ -41,7 +42,9 @@ public final class MoveService {
     }
 
     /** The same for moves with a target each (an undo sends every host back where it was). */
+    @Override
     public MovePlan plan(PoolSpec pool, List<HostMove> requested) {
+        OffFxThread.check("MoveService.plan");
         List<HostMove> moves = requested.stream().filter(HostMove::changesAnything).toList();
         if (moves.isEmpty()) {
             return new MovePlan(pool, moves, MoveImpact.none());
@@ -71,7 +74,9 @@ public final class MoveService {
     }
 
     /** Changes one host's label and returns once the engine shows it; audited either way. */
+    @Override
     public void move(PoolSpec pool, HostMove move) throws LabelChangeException {
+        OffFxThread.check("MoveService.move");
         Instant start = clock.instant();
         try {
             writers.writerFor(pool, move.host()).write(pool.labelKey(), move.to());

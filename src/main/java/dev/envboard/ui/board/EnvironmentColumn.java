@@ -163,13 +163,9 @@ final class EnvironmentColumn extends VBox {
         setOnDragDropped(e -> {
             pseudoClassStateChanged(DROP_TARGET, false);
             String ids = (String) e.getDragboard().getContent(HOST_IDS);
-            var hosts = ids.lines().map(board::host).flatMap(java.util.Optional::stream)
-                    .filter(h -> !java.util.Objects.equals(h.environment(), model.environment())).toList();
-            e.setDropCompleted(!hosts.isEmpty());
+            var hosts = ids.lines().map(board::host).flatMap(java.util.Optional::stream).toList();
+            e.setDropCompleted(!hosts.isEmpty() && actions.requestMove(hosts, model.environment()));
             e.consume();
-            if (!hosts.isEmpty()) {
-                actions.requestMove(hosts, model.environment());
-            }
         });
     }
 

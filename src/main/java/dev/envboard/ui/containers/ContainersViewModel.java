@@ -70,6 +70,9 @@ public final class ContainersViewModel {
     private final javafx.beans.value.ChangeListener<PoolSnapshot> onPoolSnapshot = (obs, old, snapshot) -> onSnapshot(snapshot);
     private volatile PoolContainerWatch watch;
     private PoolItem watched;
+    /** A watch is being started on the I/O executor; {@code newest} is the last snapshot seen meanwhile. */
+    private boolean starting;
+    private PoolSnapshot newest;
     /** Read by watch threads: a report from an older generation is dropped. */
     private volatile int generation;
     private final Object lifecycle = new Object();
@@ -116,6 +119,7 @@ public final class ContainersViewModel {
             return;
         }
         emptyText.set(NO_CONTAINERS);
+        int mine;
         // A snapshot queued on the FX thread before close() must not start a watch after it.
         synchronized (lifecycle) {
             if (closed) {
@@ -125,12 +129,50 @@ public final class ContainersViewModel {
                 watch.update(snapshot);
                 return;
             }
-            int mine = ++generation;
-            RowSink sink = sinkFor(mine);
-            watch = new PoolContainerWatch(snapshot, clients, timer, io, sink);
+            newest = snapshot;
+            if (starting) {
+                return;
+            }
+            starting = true;
+            mine = ++generation;
+        }
+        RowSink sink = sinkFor(mine);
+        try {
+            // Starting makes a client per engine (reading TLS files) and connects: off the FX thread.
+            io.execute(() -> start(snapshot, sink, mine));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            synchronized (lifecycle) {
+                starting = false;
+            }
+            return;
         }
         coverage.set(PoolContainerWatch.watchesNodes(snapshot.pool()) ? null
                 : "Only the manager's own containers are live: list each node's engine under engines: in pools.yaml to see all of them.");
+    }
+
+    private void start(PoolSnapshot snapshot, RowSink sink, int mine) {
+        PoolContainerWatch started;
+        try {
+            started = new PoolContainerWatch(snapshot, clients, timer, io, sink);
+        } catch (RuntimeException e) {
+            synchronized (lifecycle) {
+                if (generation == mine) {
+                    starting = false;
+                }
+            }
+            fx.execute(() -> notices.add("cannot watch the containers of " + snapshot.pool().name() + ": "
+                    + dev.envboard.docker.DockerErrors.describe(e)));
+            return;
+        }
+        synchronized (lifecycle) {
+            if (!closed && generation == mine) {
+                starting = false;
+                watch = started;
+                started.update(newest); // snapshots that came while it started
+                return;
+            }
+        }
+        started.close(); // another pool was selected, or the window closed, meanwhile
     }
 
     private RowSink sinkFor(int mine) {
@@ -208,9 +250,10 @@ public final class ContainersViewModel {
             generation++;
             stopping = watch;
             watch = null;
+            starting = false;
         }
         if (stopping != null) {
-            stopping.close();
+            closeOffFx(stopping);
         }
         pending.clear();
         pendingHosts.clear();
@@ -218,6 +261,15 @@ public final class ContainersViewModel {
         index.clear();
         hostProblems.clear();
         updateChoices();
+    }
+
+    /** Closing ends event streams, which can wait on the network: not on the FX thread. */
+    private void closeOffFx(PoolContainerWatch stopping) {
+        try {
+            io.execute(stopping::close);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            stopping.close();
+        }
     }
 
     /** Stops the watchers; from any thread, as the window may already be gone. */
@@ -228,6 +280,7 @@ public final class ContainersViewModel {
             generation++;
             closing = watch;
             watch = null;
+            starting = false;
         }
         if (closing != null) {
             closing.close();

@@ -1,10 +1,10 @@
 package dev.envboard.ui.deploys;
 
-import dev.envboard.deploy.RedeployService;
-import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.Redeployer;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.DeployRecords;
 import dev.envboard.pool.PoolSpec;
-import dev.envboard.ui.common.Operations;
+import dev.envboard.ui.common.Background;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +24,8 @@ import javafx.collections.ObservableList;
 public final class DeploysViewModel implements DeployStates {
     static final int HISTORY_SHOWN = 500;
 
-    private final RedeployService service;
-    private final Operations operations;
+    private final Redeployer service;
+    private final Background background;
     private final Clock clock;
     private final Executor fx;
     private final ObservableList<DeployRecord> history = FXCollections.observableArrayList();
@@ -36,10 +36,11 @@ public final class DeploysViewModel implements DeployStates {
     private final Map<String, DeployRecord> last = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    public DeploysViewModel(RedeployService service, DeployHistory deployHistory, Operations operations,
+    /** @param background runs the redeploys, listed as operations */
+    public DeploysViewModel(Redeployer service, DeployRecords deployHistory, Background background,
                             Clock clock, Executor io, Executor fx) {
         this.service = service;
-        this.operations = operations;
+        this.background = background;
         this.clock = clock;
         this.fx = fx;
         CompletableFuture.supplyAsync(() -> deployHistory.recent(HISTORY_SHOWN), io).thenAcceptAsync(recent -> {
@@ -86,14 +87,16 @@ public final class DeploysViewModel implements DeployStates {
         active.put(key, run);
         runs.add(0, run);
         shownRun.set(run);
-        RedeployTask task = new RedeployTask(service, run, fx);
-        task.setOnSucceeded(e -> finish(key, run, task.getValue()));
-        task.setOnFailed(e -> {
-            notices.add("the redeploy of " + environment + " stopped unexpectedly: " + task.getException());
+        background.run("Redeploying " + environment + " (" + pool.name() + ")", progress -> {
+            progress.update("validating…", -1, 1);
+            DeployRecord record = service.redeploy(pool, environment, run.listener(fx), run.cancelToken());
+            progress.update(record.result(), 1, 1);
+            return record;
+        }, record -> finish(key, run, record), error -> {
+            notices.add("the redeploy of " + environment + " stopped unexpectedly: " + error);
             active.remove(key);
             changed();
         });
-        operations.submit(task);
         changed();
     }
 

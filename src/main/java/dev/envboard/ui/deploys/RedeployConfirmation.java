@@ -1,9 +1,7 @@
 package dev.envboard.ui.deploys;
 
 import dev.envboard.pool.PoolSpec;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -11,19 +9,19 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /** "Redeploy qa?": says what will be removed and where the new deployment comes from. Cancel is the default. */
-public final class RedeployConfirmation {
+final class RedeployConfirmation {
     private RedeployConfirmation() {
     }
 
-    public static void show(Window owner, PoolSpec pool, String environment, Optional<Path> stackFile, List<String> hosts,
-                            Runnable onConfirm) {
+    /** @param stack the compose file it deploys from, or why there is none */
+    static void show(Window owner, PoolSpec pool, String environment, String stack, List<String> hosts, Runnable onConfirm) {
         ButtonType redeploy = new ButtonType("Redeploy", ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, redeploy, ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setTitle("Redeploy " + environment);
         alert.setHeaderText("Redeploy " + environment + " in " + pool.name() + "?");
         alert.setContentText("Everything of " + environment + " is removed, Envboard waits until it is really gone, then deploys it "
-                + "fresh from\n    " + stackFile.map(Path::toString).orElse("(no stack found: the run will be refused)")
+                + "fresh from\n    " + stack
                 + "\non " + (hosts.isEmpty() ? "no hosts (the run will be refused)" : String.join(", ", hosts)) + ".\n\n"
                 + "The stack, the hosts, the images and the placement are checked first: if anything is wrong, "
                 + "nothing is touched.");

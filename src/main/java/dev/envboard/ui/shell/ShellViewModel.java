@@ -54,17 +54,18 @@ public final class ShellViewModel {
         PoolItem preferred = pools.stream().filter(p -> p.name().equals(preferredPool)).findFirst()
                 .orElse(pools.isEmpty() ? null : pools.get(0));
         selectedPool.set(preferred);
-        for (PoolItem item : pools) {
-            monitor.watch(item.spec(), snapshot -> fx.execute(() -> apply(item, snapshot)));
-        }
         if (!pools.isEmpty()) {
-            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), monitor, specs()));
+            // Watching connects event streams (and reads TLS files): the task does it off the FX thread.
+            List<PoolItem> items = List.copyOf(pools);
+            Runnable watchAll = () -> items.forEach(item ->
+                    monitor.watch(item.spec(), snapshot -> fx.execute(() -> apply(item, snapshot))));
+            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), watchAll, monitor, specs()));
         }
     }
 
     /** Asks every pool again now, as an operation the user can watch. */
     public void refresh() {
-        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), monitor, specs()));
+        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), () -> { }, monitor, specs()));
     }
 
     private List<PoolSpec> specs() {
