@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.envboard.ui.shell.UiState;
 import dev.envboard.ui.shell.UiStateStore;
+import dev.envboard.runtime.Notices;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
@@ -79,7 +80,8 @@ class MainWindowTest {
             stage.setHeight(777);
             stage.close();
         });
-        UiState saved = new UiStateStore(window.stateDir()).load();
+        assertThat(window.awaitStateSaved()).isEmpty();
+        UiState saved = new UiStateStore(window.stateDir(), new Notices()).load();
         assertThat(saved.width()).isEqualTo(1111);
         assertThat(saved.height()).isEqualTo(777);
         assertThat(saved.selectedPool()).isEqualTo("sandbox-hosts");
