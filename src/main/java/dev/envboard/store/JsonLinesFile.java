@@ -13,8 +13,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,7 +86,7 @@ public final class JsonLinesFile<T> {
             try {
                 write(line);
             } catch (IOException e) {
-                return failed(reason(e), line);
+                return failed(IoReason.of(e), line);
             }
         }
         listeners.forEach(listener -> listener.accept(record));
@@ -174,7 +172,7 @@ public final class JsonLinesFile<T> {
             } catch (NoSuchFileException e) {
                 continue;
             } catch (IOException e) {
-                unreadable.add(what + ": " + path + " cannot be read (" + reason(e) + ")");
+                unreadable.add(what + ": " + path + " cannot be read (" + IoReason.of(e) + ")");
                 continue;
             }
             readNewestFirst(path, lines, max, records).ifPresent(corrupt::add);
@@ -242,17 +240,5 @@ public final class JsonLinesFile<T> {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(line))
                 .toString();
-    }
-
-    /** "Is a directory", "No space left on device": the OS's words, without the path said twice. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs) {
-            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
-        }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -3,9 +3,8 @@ package dev.envboard.ui.shell;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envboard.runtime.Notices;
+import dev.envboard.store.IoReason;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +36,7 @@ public final class UiStateStore {
         try {
             return MAPPER.readValue(file.toFile(), UiState.class);
         } catch (IOException e) {
-            notices.report(Notices.Kind.READ_PROBLEM, "window state: " + file + " cannot be read (" + reason(e)
+            notices.report(Notices.Kind.READ_PROBLEM, "window state: " + file + " cannot be read (" + IoReason.of(e)
                     + "); the window opens with its defaults");
             return UiState.defaults();
         }
@@ -56,17 +55,7 @@ public final class UiStateStore {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            throw new IOException("the window state could not be saved to " + file + " (" + reason(e) + ")", e);
+            throw new IOException("the window state could not be saved to " + file + " (" + IoReason.of(e) + ")", e);
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
