@@ -185,9 +185,10 @@ public final class EnvboardUi {
             try {
                 stateStore.save(state);
                 lastSaveProblem = null;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // Caught whatever it is: a failed link would stop every later save of the chain.
                 lastSaveProblem = e.getMessage();
-                context.notices().report(Notices.Kind.WRITE_FAILED, e.getMessage());
+                context.notices().report(Notices.Kind.WRITE_FAILED, String.valueOf(e.getMessage()));
             }
         }, context.executors().io());
     }
