@@ -70,6 +70,7 @@ public final class EnvboardUi {
     private LogsViewModel logs;
     private PoolHealthModel health;
     private Stage stage;
+
     /** Saves run one after another on the I/O executor, never on the FX thread. */
     private volatile CompletableFuture<Void> saves = CompletableFuture.completedFuture(null);
     private volatile String lastSaveProblem;
