@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
                 "deploy fresh in depends_on order, wait until every replica runs (and is healthy).",
                 "Progress goes to stderr. Exit status 0 only when everything runs; 1 when it failed or was",
                 "cancelled (Ctrl+C), 3 when it was refused before anything changed (invalid stack, missing image,",
-                "another redeploy of the environment running)."})
+                "another redeploy of the environment running). A run whose record could not be written to the",
+                "deploy history exits 1 too."})
 final class RedeployCommand implements Callable<Integer> {
     @ParentCommand
     EnvboardCommand parent;

@@ -32,12 +32,18 @@ import dev.envboard.ui.logs.LogsViewModel;
 import dev.envboard.ui.shell.ShellView;
 import dev.envboard.ui.shell.ShellViewModel;
 import dev.envboard.ui.welcome.WelcomeView;
+import dev.envboard.runtime.Notices;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -55,6 +61,7 @@ public final class EnvboardUi {
     private final Services context;
     private final Executor fx;
     private final UiStateStore stateStore;
+    private final UiState initialState;
     private final Theme theme;
     private final PoolMonitor monitor;
     private final Operations operations;
@@ -65,17 +72,25 @@ public final class EnvboardUi {
     private PoolHealthModel health;
     private Stage stage;
 
-    /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
-    public EnvboardUi(Services context, Executor fx, UiStateStore stateStore, Theme theme) {
+    /** Saves run one after another on the I/O executor, never on the FX thread. */
+    private volatile CompletableFuture<Void> saves = CompletableFuture.completedFuture(null);
+    private volatile String lastSaveProblem;
+
+    /**
+     * @param fx           runs on the FX thread: {@code Platform::runLater} in the app
+     * @param initialState loaded from {@code stateStore} before the FX thread needs it
+     */
+    public EnvboardUi(Services context, Executor fx, UiStateStore stateStore, UiState initialState, Theme theme) {
         this.context = context;
         this.fx = fx;
         this.stateStore = stateStore;
+        this.initialState = initialState;
         this.theme = theme;
         this.monitor = new PoolMonitor(context.poolInspector(), context.executors().timer(), POOL_REFRESH,
                 (pool, onChange) -> new PoolEventWatch(pool, context.dockerClients(), context.executors().timer(),
                         context.executors().io(), onChange));
         this.operations = new Operations(context.executors().io());
-        this.shell = new ShellViewModel(context.pools(), monitor, operations, fx);
+        this.shell = new ShellViewModel(context.pools(), monitor, operations, context.notices(), fx);
     }
 
     public ShellViewModel shell() {
@@ -85,7 +100,7 @@ public final class EnvboardUi {
     /** Builds the window into the stage and shows it; call on the FX thread. */
     public void show(Stage stage) {
         this.stage = stage;
-        UiState state = stateStore.load();
+        UiState state = initialState;
         themeMode = Theme.Mode.parse(state.theme());
 
         Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
@@ -126,6 +141,7 @@ public final class EnvboardUi {
             themeMode = themeMode.next();
             theme.apply(scene, themeMode);
             themeToggle.getTooltip().setText("Theme: " + themeMode.name().toLowerCase() + " (click to change)");
+            saveState();
         });
 
         stage.setTitle("Envboard");
@@ -141,6 +157,7 @@ public final class EnvboardUi {
         stage.setOnHiding(e -> saveState());
         stage.show();
         shell.start(state.selectedPool());
+        shell.selectedPoolProperty().addListener((obs, old, now) -> saveState());
     }
 
     private List<PoolSpec> selectedPools() {
@@ -162,14 +179,47 @@ public final class EnvboardUi {
                 .filter(h -> environment.equals(h.environment())).map(dev.envboard.pool.Host::hostname).toList();
     }
 
+    /** Takes the state on the FX thread and writes it on the I/O executor; a failure becomes a notice. */
     private void saveState() {
         String pool = shell.selectedPoolProperty().get() == null ? null : shell.selectedPoolProperty().get().name();
-        stateStore.save(new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), themeMode.name().toLowerCase(), pool));
+        UiState state = new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), themeMode.name().toLowerCase(), pool);
+        saves = saves.thenRunAsync(() -> {
+            try {
+                stateStore.save(state);
+                lastSaveProblem = null;
+            } catch (IOException | RuntimeException e) {
+                // Caught whatever it is: a failed link would stop every later save of the chain.
+                lastSaveProblem = e.getMessage();
+                context.notices().report(Notices.Kind.WRITE_FAILED, String.valueOf(e.getMessage()));
+            }
+        }, context.executors().io());
+    }
+
+    /**
+     * Waits (bounded) for the saves still running, the one made on closing included; call off the
+     * FX thread once the window is closed, before the services close.
+     *
+     * @return why the last save failed, or empty when the state is on disk
+     */
+    public Optional<String> awaitStateSaved(Duration timeout) {
+        try {
+            saves.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.of("the window state was not saved to " + stateStore.file() + " within "
+                    + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return Optional.of("the window state was not saved: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while the window state was saved");
+        }
+        return Optional.ofNullable(lastSaveProblem);
     }
 
     /** Stops watching pools; the Services owner closes the services. */
     public void close() {
+        shell.close();
         monitor.close();
         if (containers != null) {
             containers.close();

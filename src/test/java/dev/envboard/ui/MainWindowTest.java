@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.envboard.ui.shell.UiState;
 import dev.envboard.ui.shell.UiStateStore;
+import dev.envboard.runtime.Notices;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -79,10 +81,25 @@ class MainWindowTest {
             stage.setHeight(777);
             stage.close();
         });
-        UiState saved = new UiStateStore(window.stateDir()).load();
+        assertThat(window.awaitStateSaved()).isEmpty();
+        UiState saved = new UiStateStore(window.stateDir(), new Notices()).load();
         assertThat(saved.width()).isEqualTo(1111);
         assertThat(saved.height()).isEqualTo(777);
         assertThat(saved.selectedPool()).isEqualTo("sandbox-hosts");
+    }
+
+    @Test
+    void aWindowStateThatCannotBeSavedIsSaidInTheStatusBar(FxRobot robot) throws Exception {
+        Path inTheWay = Files.createDirectories(window.stateDir().resolve("window.json"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !cardNames(robot).isEmpty());
+
+        robot.clickOn("#pool-selector").clickOn("sandbox-hosts  ·  standalone"); // a choice the window remembers
+
+        String expected = "the window state could not be saved to " + inTheWay + " (Is a directory)";
+        assertThat(window.awaitStateSaved()).contains(expected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> UiHarness.onFx(() -> robot.lookup("#status-notice").queryLabeled().getText()),
+                expected::equals);
+        assertThat(UiHarness.onFx(() -> robot.lookup("#status-notice").query().getParent().isVisible())).isTrue();
     }
 
     private static Set<String> cardNames(FxRobot robot) {

@@ -9,6 +9,11 @@ public interface HostMover {
     /** The impact of these moves; changes nothing. */
     MovePlan plan(PoolSpec pool, List<HostMove> requested);
 
-    /** Changes one host's label and returns once the engine shows it. */
-    void move(PoolSpec pool, HostMove move) throws LabelChangeException;
+    /**
+     * Changes one host's label and returns once the engine shows it.
+     *
+     * @return whether the change was also recorded in the audit log (a failure there has been
+     *         reported to the notices; the label did change)
+     */
+    boolean move(PoolSpec pool, HostMove move) throws LabelChangeException;
 }

@@ -73,14 +73,18 @@ public final class MoveService implements HostMover {
         return new MoveImpact(List.of(), List.of(), List.of(), kept, warnings);
     }
 
-    /** Changes one host's label and returns once the engine shows it; audited either way. */
+    /**
+     * Changes one host's label and returns once the engine shows it; audited either way.
+     *
+     * @return whether the audit entry was written: false means the label did change, but the
+     *         audit log could not record it (that has been reported to the notices)
+     */
     @Override
-    public void move(PoolSpec pool, HostMove move) throws LabelChangeException {
+    public boolean move(PoolSpec pool, HostMove move) throws LabelChangeException {
         OffFxThread.check("MoveService.move");
         Instant start = clock.instant();
         try {
             writers.writerFor(pool, move.host()).write(pool.labelKey(), move.to());
-            record(pool, move, start, AuditEntry.OK, null);
         } catch (LabelChangeException e) {
             record(pool, move, start, AuditEntry.FAILED, e.getMessage());
             throw e;
@@ -89,11 +93,12 @@ public final class MoveService implements HostMover {
             record(pool, move, start, AuditEntry.FAILED, message);
             throw new LabelChangeException(message, e);
         }
+        return record(pool, move, start, AuditEntry.OK, null);
     }
 
-    private void record(PoolSpec pool, HostMove move, Instant start, String result, String error) {
+    private boolean record(PoolSpec pool, HostMove move, Instant start, String result, String error) {
         Instant end = clock.instant();
-        audit.append(new AuditEntry(end, user, pool.name(), move.host().hostname(), move.host().key().entry(), move.from(), move.to(),
+        return audit.append(new AuditEntry(end, user, pool.name(), move.host().hostname(), move.host().key().entry(), move.from(), move.to(),
                 result, error, Duration.between(start, end).toMillis()));
     }
 }

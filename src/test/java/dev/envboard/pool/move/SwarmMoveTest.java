@@ -14,6 +14,7 @@ import dev.envboard.pool.audit.AuditLog;
 import dev.envboard.pool.config.PoolsFileLoader;
 import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.pool.label.NodeLabelWriter;
+import dev.envboard.runtime.Notices;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class SwarmMoveTest {
         clients = new DockerClients();
         io = Executors.newFixedThreadPool(4);
         pool = new PoolsFileLoader(Path.of("/root"), "root").load(sandbox.poolsFile()).pool("sandbox-swarm").orElseThrow();
-        audit = new AuditLog(state);
+        audit = new AuditLog(state, new Notices());
         moves = new MoveService(clients, (p, host) -> new NodeLabelWriter(clients.quick(p.manager()), host.nodeId(), host.hostname()),
                 audit, Clock.systemUTC(), "tester");
     }

@@ -35,7 +35,7 @@ final class FakeMover implements HostMover {
     }
 
     @Override
-    public void move(PoolSpec pool, HostMove move) throws LabelChangeException {
+    public boolean move(PoolSpec pool, HostMove move) throws LabelChangeException {
         if (crash != null) {
             throw crash;
         }
@@ -44,5 +44,6 @@ final class FakeMover implements HostMover {
             throw next.poll();
         }
         moved.add(move);
+        return true;
     }
 }
