@@ -112,7 +112,7 @@ public final class SwarmDriver implements EnvironmentDriver {
     }
 
     @Override
-    public void createNetworks() throws DeployException {
+    public void createNetworks(DeployListener listener) throws DeployException {
         for (String name : usedNetworks()) {
             NetworkDef def = stack.networks().get(name);
             if (def != null && def.external()) {
@@ -121,8 +121,10 @@ public final class SwarmDriver implements EnvironmentDriver {
             Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
             labels.put(Naming.NAMESPACE, environment);
             String driver = def == null || def.driver() == null ? "overlay" : def.driver();
+            labels.put(Naming.NETWORK, name);
+            Map<String, String> options = def == null ? Map.of() : def.options();
             call(() -> manager.createNetworkCmd().withName(Naming.network(environment, name)).withDriver(driver)
-                    .withAttachable(true).withLabels(labels).withCheckDuplicate(true).exec());
+                    .withOptions(options).withAttachable(true).withLabels(labels).withCheckDuplicate(true).exec());
         }
     }
 
@@ -131,9 +133,14 @@ public final class SwarmDriver implements EnvironmentDriver {
     }
 
     @Override
-    public void create(ServiceDef service) throws DeployException {
+    public String create(ServiceDef service) throws DeployException {
+        String name = Naming.service(environment, service.name());
         call(() -> manager.createServiceCmd(SwarmServiceSpecs.of(service, environment,
                 environmentConstraint(pool, environment), deployId)).exec());
+        // Swarm creates the tasks; what runs is watched (and reported) while waiting for replicas.
+        return service.name() + ": service " + name + " for "
+                + (service.deploy().isGlobal() ? "a task on each of " + globalTargets.getOrDefault(service.name(), 0) + " hosts"
+                : service.deploy().replicas() + (service.deploy().replicas() == 1 ? " replica" : " replicas"));
     }
 
     @Override
