@@ -1,6 +1,7 @@
 package dev.envboard.deploy;
 
 import dev.envboard.deploy.compose.Stack;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.deploy.standalone.Placement;
 import dev.envboard.pool.Host;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Map;
 
 /**
  * A validated redeploy: the stack, the hosts it goes to, and (standalone) where each replica
- * goes / (Swarm) on how many hosts each global service runs.
+ * goes / (Swarm) on how many hosts each global service runs; and the checks that could not run.
  */
 record DeployPlan(Stack stack, List<Host> hosts, Map<String, List<Placement>> placements,
-                  Map<String, Integer> globalTargets, List<String> warnings) {
+                  Map<String, Integer> globalTargets, List<String> warnings, List<SkippedCheck> skipped) {
 }

@@ -91,7 +91,8 @@ public final class EnvboardUi {
         themeToggle.setId("theme-toggle");
 
         DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
-                context.clock(), context.executors().io(), fx);
+                context.clock(), context.executors().io(), fx,
+                (pool, env, report, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, onConfirm));
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), context.moveService(), monitor,
                 operations, context.emptyEnvironments(), context.labelWriters()::trust, deploys,
@@ -113,8 +114,7 @@ public final class EnvboardUi {
         sections.put(NavSection.LOGS, () -> logsView);
         sections.put(NavSection.HEALTH, () -> new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
-                (pool, env) -> RedeployConfirmation.show(stage, pool, env, locator.locate(pool, env),
-                        hostsOf(pool, env), () -> deploys.redeploy(pool, env))));
+                deploys::confirmAndRedeploy));
         Node welcome = new WelcomeView(shell, context.paths().poolsFile());
 
         ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);
@@ -153,11 +153,6 @@ public final class EnvboardUi {
 
     private static String shortId(String id) {
         return id.substring(0, Math.min(12, id.length()));
-    }
-
-    private List<String> hostsOf(dev.envboard.pool.PoolSpec pool, String environment) {
-        return shell.pools().stream().filter(p -> p.spec().equals(pool)).flatMap(p -> p.snapshot().hosts().stream())
-                .filter(h -> environment.equals(h.environment())).map(dev.envboard.pool.Host::hostname).toList();
     }
 
     private void saveState() {

@@ -1,8 +1,10 @@
 package dev.envboard.ui.deploys;
 
 import dev.envboard.deploy.RedeployService;
+import dev.envboard.deploy.ValidationReport;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.common.Operations;
 import java.time.Clock;
@@ -12,6 +14,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -27,7 +33,10 @@ public final class DeploysViewModel implements DeployStates {
     private final RedeployService service;
     private final Operations operations;
     private final Clock clock;
+    private final Executor io;
     private final Executor fx;
+    private final RedeployConfirmer confirmer;
+    private final BooleanProperty checking = new SimpleBooleanProperty();
     private final ObservableList<DeployRecord> history = FXCollections.observableArrayList();
     private final ObservableList<DeployRunModel> runs = FXCollections.observableArrayList();
     private final ObjectProperty<DeployRunModel> shownRun = new SimpleObjectProperty<>();
@@ -38,10 +47,18 @@ public final class DeploysViewModel implements DeployStates {
 
     public DeploysViewModel(RedeployService service, DeployHistory deployHistory, Operations operations,
                             Clock clock, Executor io, Executor fx) {
+        this(service, deployHistory, operations, clock, io, fx, RedeployConfirmer.NOBODY);
+    }
+
+    /** @param confirmer shows a validated redeploy (what it would refuse, the checks that could not run) and asks */
+    public DeploysViewModel(RedeployService service, DeployHistory deployHistory, Operations operations,
+                            Clock clock, Executor io, Executor fx, RedeployConfirmer confirmer) {
         this.service = service;
         this.operations = operations;
         this.clock = clock;
+        this.io = io;
         this.fx = fx;
+        this.confirmer = confirmer;
         CompletableFuture.supplyAsync(() -> deployHistory.recent(HISTORY_SHOWN), io).thenAcceptAsync(recent -> {
             history.setAll(recent);
             for (int i = recent.size() - 1; i >= 0; i--) {
@@ -75,8 +92,45 @@ public final class DeploysViewModel implements DeployStates {
         return notices;
     }
 
+    /** True while a validation for a confirmation runs. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking;
+    }
+
+    /** Validates off the FX thread, then shows the result to confirm: the Deploys view's Redeploy. */
+    public void confirmAndRedeploy(PoolSpec pool, String environment) {
+        check(pool, environment, report -> confirmer.confirm(pool, environment, report, accepted -> redeploy(pool, environment, accepted)));
+    }
+
+    /**
+     * Starts a redeploy confirmed without its validation shown (the board's column): validated
+     * first all the same, and where a check could not run, the user is asked about it before anything runs.
+     */
     @Override
     public void redeploy(PoolSpec pool, String environment) {
+        check(pool, environment, report -> {
+            if (report.skipped().isEmpty() || report.refused()) {
+                redeploy(pool, environment, List.of()); // a refusal is recorded as one
+            } else {
+                confirmer.confirm(pool, environment, report, accepted -> redeploy(pool, environment, accepted));
+            }
+        });
+    }
+
+    private void check(PoolSpec pool, String environment, Consumer<ValidationReport> then) {
+        checking.set(true);
+        CompletableFuture.supplyAsync(() -> service.check(pool, environment), io).whenCompleteAsync((report, error) -> {
+            checking.set(false);
+            if (error != null) {
+                notices.add("cannot validate the redeploy of " + environment + ": " + error.getMessage());
+            } else {
+                then.accept(report);
+            }
+        }, fx);
+    }
+
+    /** Starts a redeploy that goes past exactly the accepted skipped checks (the run validates again). */
+    public void redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted) {
         String key = key(pool.name(), environment);
         if (active.containsKey(key)) {
             notices.add(environment + " is already being redeployed; wait for that run to end");
@@ -86,7 +140,7 @@ public final class DeploysViewModel implements DeployStates {
         active.put(key, run);
         runs.add(0, run);
         shownRun.set(run);
-        RedeployTask task = new RedeployTask(service, run, fx);
+        RedeployTask task = new RedeployTask(service, run, accepted, fx);
         task.setOnSucceeded(e -> finish(key, run, task.getValue()));
         task.setOnFailed(e -> {
             notices.add("the redeploy of " + environment + " stopped unexpectedly: " + task.getException());
@@ -101,7 +155,7 @@ public final class DeploysViewModel implements DeployStates {
         run.finished(record);
         active.remove(key);
         if (DeployRecord.REFUSED.equals(record.result()) && record.steps().isEmpty()) {
-            notices.add(record.error()); // refused by the lock: it is not in the history
+            notices.add(record.error()); // refused by the lock: no step ran, so say it here too
         }
         changed();
     }

@@ -2,6 +2,8 @@ package dev.envboard.ui.deploys;
 
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.SkippedCheck;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.concurrent.Task;
 
@@ -9,11 +11,13 @@ import javafx.concurrent.Task;
 final class RedeployTask extends Task<DeployRecord> {
     private final RedeployService service;
     private final DeployRunModel run;
+    private final List<SkippedCheck> accepted;
     private final Executor fx;
 
-    RedeployTask(RedeployService service, DeployRunModel run, Executor fx) {
+    RedeployTask(RedeployService service, DeployRunModel run, List<SkippedCheck> accepted, Executor fx) {
         this.service = service;
         this.run = run;
+        this.accepted = List.copyOf(accepted);
         this.fx = fx;
         updateTitle("Redeploying " + run.environment() + " (" + run.poolName() + ")");
     }
@@ -21,7 +25,7 @@ final class RedeployTask extends Task<DeployRecord> {
     @Override
     protected DeployRecord call() {
         updateMessage("validating…");
-        DeployRecord record = service.redeploy(run.pool(), run.environment(), run.listener(fx), run.cancelToken());
+        DeployRecord record = service.redeploy(run.pool(), run.environment(), accepted, run.listener(fx), run.cancelToken());
         updateMessage(record.result());
         return record;
     }
