@@ -68,6 +68,11 @@ final class EnvironmentNetworks {
             if (fit != null) {
                 clearStaleEndpoints(host, client, fit, endpointNames, listener);
                 chosen.put(logical, fit.getName());
+                for (Network old : mine) {
+                    if (old != fit) { // e.g. the network an earlier run could not replace
+                        removeOrSay(host, client, old, endpointNames, listener, "replaced by " + fit.getName());
+                    }
+                }
                 continue;
             }
             for (Network old : mine) {
