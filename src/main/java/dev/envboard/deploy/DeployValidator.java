@@ -83,14 +83,15 @@ final class DeployValidator {
             checkPorts(stack, placements, errors);
         }
         List<SkippedCheck> skipped = new ArrayList<>();
-        checkImages(pool, snapshot, stack, eligible, errors, skipped);
+        Endpoints endpoints = endpoints(pool, snapshot);
+        checkImages(pool, endpoints, stack, eligible, errors, skipped);
         if (!errors.isEmpty()) {
             throw new DeployException("the deploy of " + environment + " was refused; nothing was changed:\n  "
                     + String.join("\n  ", errors));
         }
         Map<String, Integer> globalTargets = new HashMap<>();
         eligible.forEach((service, hosts) -> globalTargets.put(service, hosts.size()));
-        return new DeployPlan(stack, usable, placements, globalTargets, warnings, skipped);
+        return new DeployPlan(stack, usable, placements, globalTargets, warnings, skipped, snapshot.hosts(), endpoints.byHost());
     }
 
     /**
@@ -182,9 +183,8 @@ final class DeployValidator {
      * too late. Where that cannot be asked (a Swarm node without an engine endpoint, an engine call
      * that failed), the check is skipped, never passed; on a standalone host it is a refusal.
      */
-    private void checkImages(PoolSpec pool, PoolSnapshot snapshot, Stack stack, Map<String, List<Host>> eligible,
+    private void checkImages(PoolSpec pool, Endpoints endpoints, Stack stack, Map<String, List<Host>> eligible,
                              List<String> errors, List<SkippedCheck> skipped) {
-        Endpoints endpoints = endpoints(pool, snapshot);
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         Map<HostKey, Set<String>> unchecked = new LinkedHashMap<>();
         Map<HostKey, String> whyUnchecked = new HashMap<>();

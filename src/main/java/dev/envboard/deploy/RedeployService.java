@@ -211,7 +211,14 @@ public final class RedeployService {
             if (pool.kind() == PoolKind.STANDALONE) {
                 return new StandaloneDriver(stack, plan.hosts(), this::quick, this::slow, plan.placements(), id);
             }
-            return new SwarmDriver(clients.quick(pool.manager()), pool, stack, plan.hosts(), id, plan.globalTargets());
+            List<SwarmDriver.NodeEngine> engines = new ArrayList<>();
+            for (Host node : plan.poolHosts()) {
+                var endpoint = plan.engines().get(node.key());
+                if (endpoint != null && node.state() == dev.envboard.pool.HostState.READY) {
+                    engines.add(new SwarmDriver.NodeEngine(node, clients.quick(endpoint), plan.hosts().stream().anyMatch(node::is)));
+                }
+            }
+            return new SwarmDriver(clients.quick(pool.manager()), pool, stack, plan.hosts(), id, plan.globalTargets(), engines, listener);
         }
 
         private com.github.dockerjava.api.DockerClient quick(Host host) {

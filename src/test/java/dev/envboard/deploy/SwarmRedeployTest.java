@@ -131,14 +131,13 @@ class SwarmRedeployTest {
                 """);
         DeployRecord first = fixture.redeploy("sandbox-swarm", ENV);
         assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
-        Set<String> old = nodeContainerIds();
+        Set<String> old = runningContainerIds(ENV + "_stubborn");
         assertThat(old).hasSize(2);
 
         java.time.Instant since = java.time.Instant.now().minusSeconds(1);
         DeployRecord record = fixture.redeploy("sandbox-swarm", ENV);
         assertThat(record.result()).as(record.error()).isEqualTo(DeployRecord.SUCCEEDED);
-        Set<String> fresh = new HashSet<>(nodeContainerIds());
-        fresh.removeAll(old);
+        Set<String> fresh = runningContainerIds(ENV + "_stubborn");
         java.time.Instant until = java.time.Instant.now().plusSeconds(1);
 
         List<EngineEvents.Event> events = new java.util.ArrayList<>();
@@ -181,11 +180,14 @@ class SwarmRedeployTest {
         }
     }
 
-    /** Containers of the stack on each node's own engine, running or not, by full ID. */
-    private Set<String> nodeContainerIds() {
+    /**
+     * Running containers of a service on each node's own engine, by full ID (what is still being
+     * removed from an earlier test's stack is not of this service).
+     */
+    private Set<String> runningContainerIds(String service) {
         Set<String> ids = new HashSet<>();
         for (Sandbox.Engine node : sandbox.swarmNodes()) {
-            String out = sandbox.docker(node, "ps", "-aq", "--no-trunc", "--filter", "label=com.docker.stack.namespace=" + ENV);
+            String out = sandbox.docker(node, "ps", "-q", "--no-trunc", "--filter", "label=com.docker.swarm.service.name=" + service);
             ids.addAll(out.isBlank() ? List.of() : out.lines().toList());
         }
         return ids;
