@@ -57,7 +57,9 @@ public final class RedeployConfirmation {
             confirm.disableProperty().bind(accept.selectedProperty().not());
             content.getChildren().addAll(skipped, accept);
         }
-        confirm.setDisable(confirm.isDisabled() || report.refused());
+        if (report.refused()) {
+            confirm.setDisable(true); // nothing to confirm: the dialog says why
+        }
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId("redeploy-dialog");
         alert.getDialogPane().setPrefWidth(600);
