@@ -12,6 +12,7 @@ import dev.envboard.deploy.standalone.StandaloneDriver;
 import dev.envboard.deploy.swarm.SwarmDriver;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostState;
 import dev.envboard.pool.PoolInspector;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The immutable redeploy of one environment: validate everything, remove all of it, wait until it
@@ -107,7 +109,7 @@ public final class RedeployService {
     }
 
     /** The stack, the pool as it is now, and every check before anything is touched. */
-    private Validated validate(PoolSpec pool, String environment, java.util.function.Consumer<String> warn) throws DeployException {
+    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn) throws DeployException {
         if (pool.stacksDir() == null) {
             throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
         }
@@ -214,7 +216,7 @@ public final class RedeployService {
             List<SwarmDriver.NodeEngine> engines = new ArrayList<>();
             for (Host node : plan.poolHosts()) {
                 var endpoint = plan.engines().get(node.key());
-                if (endpoint != null && node.state() == dev.envboard.pool.HostState.READY) {
+                if (endpoint != null && node.state() == HostState.READY) {
                     engines.add(new SwarmDriver.NodeEngine(node, clients.quick(endpoint), plan.hosts().stream().anyMatch(node::is)));
                 }
             }

@@ -21,6 +21,7 @@ import dev.envboard.docker.DockerErrors;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.HostKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class StandaloneDriver implements EnvironmentDriver {
 
     @Override
     public List<String> remove(CancelToken cancel, DeployListener listener) throws DeployException {
-        List<String> removed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> removed = Collections.synchronizedList(new ArrayList<>());
         List<Parallel.Work> work = new ArrayList<>();
         for (Host host : hosts) {
             for (Container container : call(host, () -> quick.apply(host).listContainersCmd().withShowAll(true)
@@ -168,7 +169,7 @@ public final class StandaloneDriver implements EnvironmentDriver {
             for (Placement placement : mine) {
                 work.add(() -> {
                     createReplica(service, placement);
-                    started.computeIfAbsent(service.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(placement);
+                    started.computeIfAbsent(service.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(placement);
                 });
             }
         }
