@@ -6,7 +6,6 @@ import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.health.HealthWatch;
 import dev.envboard.pool.PoolEventWatch;
 import dev.envboard.pool.PoolMonitor;
-import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.board.BoardView;
 import dev.envboard.ui.board.BoardServices;
@@ -23,7 +22,7 @@ import dev.envboard.ui.containers.ContainersView;
 import dev.envboard.ui.containers.ContainersViewModel;
 import dev.envboard.ui.deploys.DeploysView;
 import dev.envboard.ui.deploys.DeploysViewModel;
-import dev.envboard.ui.deploys.RedeployPrompt;
+import dev.envboard.ui.deploys.RedeployConfirmation;
 import dev.envboard.ui.health.HealthView;
 import dev.envboard.ui.health.PoolHealthModel;
 import dev.envboard.ui.shell.NavSection;
@@ -107,18 +106,15 @@ public final class EnvboardUi {
         themeToggle.setId("theme-toggle");
 
         DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
-                context.clock(), context.executors().io(), fx);
+                context.clock(), context.executors().io(), fx,
+                (pool, env, report, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, onConfirm));
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
                         monitor::refreshNow, deploys, operations, context.executors().io(), fx));
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
-        StackLoader stacks = new StackLoader();
-        RedeployPrompt redeployPrompt = new RedeployPrompt(() -> stage,
-                (pool, env) -> pool.stacksDir() == null ? Optional.empty() : stacks.locate(pool.stacksDir(), env),
-                this::hostsOf, deploys, context.executors().io(), fx);
-        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, redeployPrompt));
+        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, deploys::confirmAndRedeploy));
         containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
                 context.executors().io(), fx, operations);
         logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
@@ -131,7 +127,7 @@ public final class EnvboardUi {
         sections.put(NavSection.LOGS, () -> logsView);
         sections.put(NavSection.HEALTH, () -> new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
-                redeployPrompt));
+                deploys::confirmAndRedeploy));
         Node welcome = new WelcomeView(shell, context.paths().poolsFile());
 
         ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);
@@ -172,11 +168,6 @@ public final class EnvboardUi {
 
     private static String shortId(String id) {
         return id.substring(0, Math.min(12, id.length()));
-    }
-
-    private List<String> hostsOf(dev.envboard.pool.PoolSpec pool, String environment) {
-        return shell.pools().stream().filter(p -> p.spec().equals(pool)).flatMap(p -> p.snapshot().hosts().stream())
-                .filter(h -> environment.equals(h.environment())).map(dev.envboard.pool.Host::hostname).toList();
     }
 
     /** Takes the state on the FX thread and writes it on the I/O executor; a failure becomes a notice. */

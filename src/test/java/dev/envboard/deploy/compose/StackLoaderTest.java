@@ -108,6 +108,8 @@ class StackLoaderTest {
                 driver: overlay
                 labels:
                   com.example.tier: private
+                driver_opts:
+                  com.docker.network.driver.mtu: "1400"
               outside:
                 external: true
             volumes:
@@ -180,9 +182,10 @@ class StackLoaderTest {
         assertThat(db.labels()).isEmpty();
 
         assertThat(stack.networks()).containsOnlyKeys("front", "back", "outside");
-        assertThat(stack.networks().get("front")).isEqualTo(new NetworkDef("front", null, false, Map.of()));
+        assertThat(stack.networks().get("front")).isEqualTo(NetworkDef.plain("front"));
         assertThat(stack.networks().get("back"))
-                .isEqualTo(new NetworkDef("back", "overlay", false, Map.of("com.example.tier", "private")));
+                .isEqualTo(new NetworkDef("back", "overlay", false, Map.of("com.example.tier", "private"),
+                        Map.of("com.docker.network.driver.mtu", "1400")));
         assertThat(stack.networks().get("outside").external()).isTrue();
 
         // Only the top-level name: is worth a warning here; x- fields and volumes: are not.

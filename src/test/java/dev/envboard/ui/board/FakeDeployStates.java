@@ -30,7 +30,7 @@ final class FakeDeployStates implements DeployStates {
     }
 
     @Override
-    public void redeploy(PoolSpec pool, String environment) {
+    public void confirmAndRedeploy(PoolSpec pool, String environment) {
         redeployed.add(pool.name() + "/" + environment);
     }
 }

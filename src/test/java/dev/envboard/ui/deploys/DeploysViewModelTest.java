@@ -6,14 +6,17 @@ import dev.envboard.deploy.CancelToken;
 import dev.envboard.deploy.DeployListener;
 import dev.envboard.deploy.DeployStep;
 import dev.envboard.deploy.Redeployer;
+import dev.envboard.deploy.ValidationReport;
 import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.deploy.history.DeployRecords;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.common.InPlaceBackground;
 import dev.envboard.ui.shell.TestPools;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,20 @@ class DeploysViewModelTest {
     private final FakeHistory history = new FakeHistory();
     private final FakeRedeployer redeployer = new FakeRedeployer();
     private final InPlaceBackground background = InPlaceBackground.queued();
+    private final FakeConfirmer confirmer = new FakeConfirmer();
     private int changes;
+
+    /** Keeps what it was shown; the test confirms (accepting the skipped checks it chooses) or not. */
+    private static final class FakeConfirmer implements RedeployConfirmer {
+        final List<ValidationReport> shown = new ArrayList<>();
+        Consumer<List<SkippedCheck>> pending;
+
+        @Override
+        public void confirm(PoolSpec pool, String environment, ValidationReport report, Consumer<List<SkippedCheck>> onConfirm) {
+            shown.add(report);
+            pending = onConfirm;
+        }
+    }
 
     /** The history in memory; the redeployer appends to it as the real service does. */
     private static final class FakeHistory implements DeployRecords {
@@ -57,13 +73,27 @@ class DeploysViewModelTest {
     /** Answers each redeploy with the next prepared outcome, reporting a step and a message on the way. */
     private final class FakeRedeployer implements Redeployer {
         final List<String> calls = new ArrayList<>();
+        final List<String> checked = new ArrayList<>();
+        final List<List<SkippedCheck>> accepted = new ArrayList<>();
+        ValidationReport report = new ValidationReport(null, Path.of("stacks/qa/compose.yaml"), List.of("host-1"), List.of(), List.of());
         String result = DeployRecord.SUCCEEDED;
         boolean recorded = true;
         RuntimeException crash;
 
         @Override
-        public DeployRecord redeploy(PoolSpec pool, String environment, DeployListener listener, CancelToken cancel) {
+        public ValidationReport check(PoolSpec pool, String environment) {
+            checked.add(pool.name() + "/" + environment);
+            if (crash != null) {
+                throw crash;
+            }
+            return report;
+        }
+
+        @Override
+        public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> acceptedChecks, DeployListener listener,
+                                     CancelToken cancel) {
             calls.add(pool.name() + "/" + environment);
+            accepted.add(acceptedChecks);
             if (crash != null) {
                 throw crash;
             }
@@ -82,11 +112,12 @@ class DeploysViewModelTest {
         List<DeployRecord.StepTiming> steps = error != null && error.startsWith("lock") ? List.of()
                 : List.of(new DeployRecord.StepTiming("VALIDATE", 12, true));
         return new DeployRecord("id-" + finished.getEpochSecond(), "lab", environment, "ann", finished.minusSeconds(30), finished,
-                "stacks/" + environment + "/compose.yaml", "abc", null, steps, null, result, error);
+                "stacks/" + environment + "/compose.yaml", "abc", null, steps, null, result, error, List.of());
     }
 
     private DeploysViewModel model() {
-        DeploysViewModel model = new DeploysViewModel(redeployer, history, background, Clock.fixed(T0, ZoneOffset.UTC), DIRECT, DIRECT);
+        DeploysViewModel model = new DeploysViewModel(redeployer, history, background, Clock.fixed(T0, ZoneOffset.UTC), DIRECT, DIRECT,
+                confirmer);
         model.addListener(() -> changes++);
         return model;
     }
@@ -109,7 +140,7 @@ class DeploysViewModelTest {
     @Test
     void aRedeployShowsAsRunningThenItsOutcome() {
         DeploysViewModel model = model();
-        model.redeploy(lab, "qa");
+        model.redeploy(lab, "qa", List.of());
         assertThat(model.badge(lab, "qa").state()).isEqualTo(DeployBadge.State.RUNNING);
         assertThat(model.shownRunProperty().get().environment()).isEqualTo("qa");
         assertThat(model.shownRunProperty().get().isRunning()).isTrue();
@@ -131,13 +162,13 @@ class DeploysViewModelTest {
     @Test
     void aSecondRedeployOfTheSameEnvironmentWaitsForTheFirst() {
         DeploysViewModel model = model();
-        model.redeploy(lab, "qa");
-        model.redeploy(lab, "qa");
-        model.redeploy(lab, "demo");
+        model.redeploy(lab, "qa", List.of());
+        model.redeploy(lab, "qa", List.of());
+        model.redeploy(lab, "demo", List.of());
         assertThat(model.notices()).containsExactly("qa is already being redeployed; wait for that run to end");
         assertThat(background.waiting()).isEqualTo(2);
         background.runAll();
-        model.redeploy(lab, "qa");
+        model.redeploy(lab, "qa", List.of());
         assertThat(background.waiting()).as("once it ended, it can run again").isEqualTo(1);
     }
 
@@ -146,7 +177,7 @@ class DeploysViewModelTest {
         redeployer.result = DeployRecord.REFUSED;
         redeployer.recorded = false;
         DeploysViewModel model = model();
-        model.redeploy(lab, "qa");
+        model.redeploy(lab, "qa", List.of());
         background.runAll();
         assertThat(model.notices()).containsExactly("lock held by ann");
         assertThat(model.badge(lab, "qa")).isEqualTo(DeployBadge.NONE);
@@ -156,10 +187,47 @@ class DeploysViewModelTest {
     void aRunThatBreaksIsANoticeAndNoLongerRunning() {
         redeployer.crash = new IllegalStateException("engine client closed");
         DeploysViewModel model = model();
-        model.redeploy(lab, "qa");
+        model.redeploy(lab, "qa", List.of());
         background.runAll();
         assertThat(model.notices()).singleElement().asString()
                 .startsWith("the redeploy of qa stopped unexpectedly").contains("engine client closed");
         assertThat(model.badge(lab, "qa").state()).isNotEqualTo(DeployBadge.State.RUNNING);
+    }
+
+    @Test
+    void aRedeployIsValidatedFirstAndRunsPastExactlyTheChecksTheUserAccepted() {
+        SkippedCheck images = SkippedCheck.of("images envboard/demo:1", "lab node:n3", "swarm-3", "no engines: entry for it");
+        redeployer.report = new ValidationReport(null, Path.of("stacks/qa/compose.yaml"), List.of("swarm-3"), List.of(), List.of(images));
+        DeploysViewModel model = model();
+
+        model.confirmAndRedeploy(lab, "qa");
+        assertThat(redeployer.checked).containsExactly("lab/qa");
+        assertThat(confirmer.shown).singleElement().satisfies(r -> assertThat(r.skipped()).containsExactly(images));
+        assertThat(background.waiting()).as("nothing runs before the user confirms").isZero();
+
+        confirmer.pending.accept(List.of(images.accept()));
+        background.runAll();
+        assertThat(redeployer.calls).containsExactly("lab/qa");
+        assertThat(redeployer.accepted).containsExactly(List.of(images.accept()));
+    }
+
+    @Test
+    void aRedeployTheUserDoesNotConfirmNeverRuns() {
+        redeployer.report = new ValidationReport("qa has no hosts", null, List.of(), List.of(), List.of());
+        DeploysViewModel model = model();
+        model.confirmAndRedeploy(lab, "qa");
+        assertThat(confirmer.shown).singleElement().satisfies(r -> assertThat(r.refusal()).isEqualTo("qa has no hosts"));
+        assertThat(background.waiting()).isZero();
+        assertThat(redeployer.calls).isEmpty();
+    }
+
+    @Test
+    void aValidationThatBreaksIsANoticeAndAsksNothing() {
+        redeployer.crash = new IllegalStateException("manager unreachable");
+        DeploysViewModel model = model();
+        model.confirmAndRedeploy(lab, "qa");
+        assertThat(model.notices()).singleElement().asString().contains("cannot validate the redeploy of qa").contains("manager unreachable");
+        assertThat(confirmer.shown).isEmpty();
+        assertThat(model.checkingProperty().get()).isFalse();
     }
 }

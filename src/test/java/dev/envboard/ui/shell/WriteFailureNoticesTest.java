@@ -23,6 +23,7 @@ import dev.envboard.testing.TestHosts;
 import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.deploys.DeploysViewModel;
+import dev.envboard.ui.deploys.RedeployConfirmer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,11 +158,12 @@ class WriteFailureNoticesTest {
     private DeploysViewModel deploysView(DeployHistory history) {
         RedeployService service = new RedeployService(clients, new PoolInspector(clients, DIRECT, Clock.systemUTC()), new StackLoader(),
                 history, new DeployLocks(state), Clock.systemUTC(), "tester", Duration.ofSeconds(1));
-        return new DeploysViewModel(service, history, new Operations(DIRECT), Clock.systemUTC(), DIRECT, DIRECT);
+        return new DeploysViewModel(service, history, new Operations(DIRECT), Clock.systemUTC(), DIRECT, DIRECT,
+                RedeployConfirmer.NOBODY);
     }
 
     private static DeployRecord record(String environment, Instant at) {
         return new DeployRecord(environment + "-run", "lab", environment, "tester", at, at.plusSeconds(30), "compose.yaml", "abc",
-                Map.of("web", "demo:1"), List.of(), Map.of(), DeployRecord.SUCCEEDED, null);
+                Map.of("web", "demo:1"), List.of(), Map.of(), DeployRecord.SUCCEEDED, null, List.of());
     }
 }
