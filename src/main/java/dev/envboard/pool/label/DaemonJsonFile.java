@@ -35,6 +35,20 @@ final class DaemonJsonFile {
     private static final String KEEP_TEMP = "trap - EXIT HUP PIPE TERM";
     /** A temp file this old was left by a script that was killed outright; none runs that long. */
     static final int STALE_TEMP_MINUTES = 10;
+    private static final int EXIT_BUSY = 12;
+    /** How long a script waits for one that still works on the file (an orphan of a cut connection). */
+    static final int LOCK_WAIT_SECONDS = 30;
+    /**
+     * Every script holds a lock on daemon.json's folder (flock(1), where the host has it) while it
+     * works, so one whose connection was cut finishes its rename before the next looks at the
+     * file: the rollback then sees what is really there. The folder, not a lock file: nothing is
+     * left beside daemon.json.
+     */
+    private static final String LOCK_FOLDER = """
+            if command -v flock >/dev/null 2>&1 && exec 9<"$(dirname -- "$f")"; then
+              flock -w %d 9 || { echo "another change of $f is still running on the host" >&2; exit %d; }
+            fi
+            """.formatted(LOCK_WAIT_SECONDS, EXIT_BUSY);
 
     /** The file as read: its bytes (empty when absent) and their sha256. */
     record Snapshot(byte[] bytes, String sha256) {
@@ -198,7 +212,8 @@ final class DaemonJsonFile {
     /** Runs a script with {@code $f} set to the real path of daemon.json (links followed). */
     private ExecResult run(String body, byte[] stdin) throws SshException {
         String quoted = ShellQuote.quote(path);
-        String script = "set -eu\nLC_ALL=C; export LC_ALL\nf=$(readlink -f -- " + quoted + ") || f=" + quoted + "\n" + body;
+        String script = "set -eu\nLC_ALL=C; export LC_ALL\nf=$(readlink -f -- " + quoted + ") || f=" + quoted + "\n"
+                + LOCK_FOLDER + body;
         return session.exec("sh -c " + ShellQuote.quote(script), stdin);
     }
 
