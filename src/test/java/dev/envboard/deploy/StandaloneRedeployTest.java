@@ -101,7 +101,10 @@ class StandaloneRedeployTest {
     }
 
     @Test
-    void stoppingAHostsEngineMidDeployFailsNamingThatHost() {
+    void stoppingAHostsEngineMidDeployFailsNamingThatHostAndLeavesNothingTheNextRedeployKeeps() {
+        DeployRecord first = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> old = ids();
         AtomicBoolean stopped = new AtomicBoolean();
         DeployListener stopEngineWhenCreating = new StepListener(DeployStep.CREATE, () -> {
             stopped.set(true);
@@ -112,21 +115,58 @@ class StandaloneRedeployTest {
         assertThat(stopped).isTrue();
         assertThat(record.result()).isEqualTo(DeployRecord.FAILED);
         assertThat(record.error()).contains("envboard-host-2").contains("redeploy to bring it back");
+
+        sandbox.startEngine("envboard-host-2");
+        Set<String> leftByTheFailure = ids();
+        assertThat(leftByTheFailure).as("the old deployment was removed before anything was created").doesNotContainAnyElementsOf(old);
+        DeployRecord again = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(again.result()).as(again.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        assertThat(ids()).as("six new containers, nothing of the failed run or the one before")
+                .hasSize(6).noneMatch(leftByTheFailure::contains).noneMatch(old::contains);
+        assertNoUnusedNetworks();
     }
 
     @Test
-    void cancellingMidDeploySaysWhatStateItLeft() {
+    void cancellingMidDeploySaysWhatStateItLeftAndTheNextRedeployLeavesNothingOfIt() {
+        DeployRecord first = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> old = ids();
         CancelToken cancel = new CancelToken();
-        DeployListener cancelWhenCreating = new StepListener(DeployStep.CREATE, cancel::cancel);
+        DeployListener cancelOnceWebIsCreated = new DeployListener() {
+            @Override
+            public void message(String text) {
+                if (text.equals("created web")) {
+                    cancel.cancel();
+                }
+            }
+        };
         DeployRecord record = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> fixture.app.redeployService()
-                .redeploy(fixture.pool("sandbox-hosts"), ENV, cancelWhenCreating, cancel));
+                .redeploy(fixture.pool("sandbox-hosts"), ENV, cancelOnceWebIsCreated, cancel));
         assertThat(record.result()).isEqualTo(DeployRecord.CANCELLED);
         assertThat(record.error()).contains("cancelled by the user").contains("partly deployed").contains("redeploy to bring it back");
         assertThat(fixture.app.deployHistory().recent(1).get(0).id()).isEqualTo(record.id());
+        Set<String> leftByTheCancel = ids();
+        assertThat(leftByTheCancel).as("the old deployment is gone: only what the cancelled run created is left")
+                .doesNotContainAnyElementsOf(old);
+        assertThat(HOSTS.stream().flatMap(host -> names(fixture.containers(host, ENV)).stream()))
+                .containsExactlyInAnyOrder(ENV + "_web_1", ENV + "_web_2");
 
         DeployRecord again = fixture.redeploy("sandbox-hosts", ENV);
         assertThat(again.result()).as(again.error()).isEqualTo(DeployRecord.SUCCEEDED);
-        assertThat(ids()).hasSize(6);
+        assertThat(ids()).as("six new containers, nothing of the cancelled run")
+                .hasSize(6).noneMatch(leftByTheCancel::contains).noneMatch(old::contains);
+        assertNoUnusedNetworks();
+    }
+
+    /** Every network of the environment on each engine is one its containers use: none left over. */
+    private void assertNoUnusedNetworks() {
+        for (String host : HOSTS) {
+            Sandbox.Engine engine = sandbox.engine(host);
+            String ids = sandbox.docker(engine, "network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + ENV);
+            assertThat(ids.lines().toList()).as("networks of %s on %s", ENV, host).isNotEmpty().allSatisfy(id ->
+                    assertThat(sandbox.docker(engine, "network", "inspect", "--format", "{{.Name}} {{len .Containers}}", id))
+                            .as("network %s on %s", id, host).doesNotEndWith(" 0"));
+        }
     }
 
     @Test

@@ -1,15 +1,19 @@
 package dev.envboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,14 +98,17 @@ class SwarmRedeployTest {
     }
 
     @Test
-    void stoppingANodesEngineMidDeployFailsNamingThatNode() {
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    void stoppingANodesEngineMidDeployFailsNamingThatNodeAndTheNextRedeployLeavesNothingOfIt() {
+        DeployRecord first = fixture.redeploy("sandbox-swarm", ENV);
+        assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> old = containerIds();
+        AtomicBoolean stopped = new AtomicBoolean();
         DeployListener stopEngineWhenCreating = new StepListener(DeployStep.CREATE, () -> {
             stopped.set(true);
             sandbox.stopEngine("envboard-swarm-3");
         });
         try {
-            DeployRecord record = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(4),
+            DeployRecord record = assertTimeoutPreemptively(Duration.ofMinutes(4),
                     () -> fixture.app.redeployService().redeploy(fixture.pool("sandbox-swarm"), ENV, stopEngineWhenCreating,
                             new CancelToken()));
             assertThat(stopped).isTrue();
@@ -110,6 +117,17 @@ class SwarmRedeployTest {
         } finally {
             sandbox.startEngine("envboard-swarm-3");
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.docker(sandbox.manager(), "node", "inspect", "--format",
+                "{{.Status.State}}", "envboard-swarm-3").equals("ready"));
+
+        DeployRecord again = fixture.redeploy("sandbox-swarm", ENV);
+        assertThat(again.result()).as(again.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        assertThat(containerIds()).as("6 running tasks, none of the run before").hasSize(6).doesNotContainAnyElementsOf(old);
+        assertThat(stackTasksNotFinished()).as("nothing of the failed run still running").isEqualTo(6);
+        assertThat(sandbox.docker(sandbox.manager(), "service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + ENV)
+                .lines()).as("the stack's services, once each").hasSize(3);
+        assertThat(sandbox.docker(sandbox.manager(), "network", "ls", "--format", "{{.Name}}", "--filter",
+                "label=com.docker.stack.namespace=" + ENV).lines()).as("the stack's one network, no leftover").hasSize(1);
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +55,7 @@ class MainWindowTest {
         for (String host : swarmHosts) {
             String env = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", host);
             String column = env.isEmpty() ? "unassigned" : env;
-            Node card = robot.lookup("#column-" + column).lookup("#host-" + host).query();
-            assertThat(card).as(host + " in column " + column).isNotNull();
+            assertThat(robot.lookup("#column-" + column + " #host-" + host).tryQuery()).as(host + " in column " + column).isPresent();
         }
     }
 

@@ -12,11 +12,13 @@ import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.shell.PoolItem;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -211,28 +213,7 @@ public final class ContainersViewModel {
         for (String key : new ArrayList<>(pending.keySet())) {
             changes.put(key, pending.remove(key));
         }
-        boolean removed = false;
-        for (Map.Entry<String, Optional<ContainerRow>> change : changes.entrySet()) {
-            Integer at = index.get(change.getKey());
-            if (change.getValue().isPresent()) {
-                if (at == null) {
-                    index.put(change.getKey(), rows.size());
-                    rows.add(change.getValue().get());
-                } else if (!Objects.equals(rows.get(at), change.getValue().get())) {
-                    rows.set(at, change.getValue().get());
-                }
-            } else if (at != null) {
-                rows.remove((int) at);
-                index.remove(change.getKey());
-                removed = true;
-            }
-        }
-        if (removed) {
-            index.clear();
-            for (int i = 0; i < rows.size(); i++) {
-                index.put(rows.get(i).key(), i);
-            }
-        }
+        apply(changes, rows, index);
         for (String hostName : new ArrayList<>(pendingHosts.keySet())) {
             Optional<String> problem = pendingHosts.remove(hostName);
             if (problem == null || problem.isEmpty()) {
@@ -242,6 +223,39 @@ public final class ContainersViewModel {
             }
         }
         updateChoices();
+    }
+
+    /**
+     * Applies one batch of changes to the rows and their positions: removals first, since they
+     * shift the positions that updates use, then updates and additions.
+     */
+    static void apply(Map<String, Optional<ContainerRow>> changes, List<ContainerRow> rows, Map<String, Integer> index) {
+        Set<String> gone = new HashSet<>();
+        changes.forEach((key, row) -> {
+            if (row.isEmpty() && index.containsKey(key)) {
+                gone.add(key);
+            }
+        });
+        if (!gone.isEmpty()) {
+            rows.removeIf(row -> gone.contains(row.key()));
+            index.clear();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).key(), i);
+            }
+        }
+        for (Map.Entry<String, Optional<ContainerRow>> change : changes.entrySet()) {
+            if (change.getValue().isEmpty()) {
+                continue;
+            }
+            ContainerRow row = change.getValue().get();
+            Integer at = index.get(change.getKey());
+            if (at == null) {
+                index.put(change.getKey(), rows.size());
+                rows.add(row);
+            } else if (!Objects.equals(rows.get(at), row)) {
+                rows.set(at, row);
+            }
+        }
     }
 
     private void stop() {

@@ -487,7 +487,7 @@ class StackLoaderTest {
 
         assertThat(stacks.errors("qa")).singleElement().satisfies(e -> {
             assertThat(e.message()).contains("not valid YAML");
-            assertThat(e.line()).isGreaterThan(0);
+            assertThat(e.line()).as("the end of the file, where the unclosed [ is noticed").isEqualTo(4);
         });
     }
 
@@ -692,7 +692,7 @@ class StackLoaderTest {
         Stack stack = new Stack(dir, "qa", Map.of("a", a, "b", b), Map.of(), List.of(), "");
 
         assertThatThrownBy(() -> StackLoader.dependencyOrder(stack)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cycle");
+                .hasMessageMatching("depends_on cycle: (a -> b -> a|b -> a -> b)"); // Map.of has no order to start from
     }
 
     @Test

@@ -112,10 +112,12 @@ class SwarmMoveTest {
     @Test
     void anUnknownNodeFailsWithAClearMessage() {
         Host swarm3 = host("envboard-swarm-3");
+        String version = nodeVersion("envboard-swarm-3");
         NodeLabelWriter gone = new NodeLabelWriter(clients.quick(pool.manager()), "0000000000nosuchnode0000", swarm3.hostname());
         assertThatThrownBy(() -> gone.write("environment", "qa"))
                 .isInstanceOf(LabelChangeException.class)
-                .hasMessageContaining("envboard-swarm-3");
+                .hasMessage("envboard-swarm-3: the Swarm has no node 0000000000nosuchnode0000 any more");
+        assertThat(nodeVersion("envboard-swarm-3")).as("no node was updated").isEqualTo(version);
     }
 
     private Host host(String hostname) {
@@ -134,6 +136,10 @@ class SwarmMoveTest {
         String out = sandbox.docker(sandbox.manager(), "service", "ps", PROBE, "--filter", "desired-state=running",
                 "--format", "{{.Node}} {{.CurrentState}}");
         return out.lines().filter(l -> l.contains("Running")).map(l -> l.split(" ")[0]).sorted().toList();
+    }
+
+    private String nodeVersion(String node) {
+        return sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.Version.Index}}", node);
     }
 
     private String label(String node, String key) {
