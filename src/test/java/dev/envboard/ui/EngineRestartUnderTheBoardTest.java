@@ -43,7 +43,7 @@ import org.testfx.framework.junit5.Start;
  * docker info, docker ps -a on every engine), and the log followed across the restart of its
  * container shows every line the container wrote exactly once.
  */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class EngineRestartUnderTheBoardTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String STANDALONE = "envboard-host-1";

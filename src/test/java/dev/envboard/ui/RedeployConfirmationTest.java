@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.Start;
  * The Deploys view's Redeploy validates first, then the confirmation lists the check that could
  * not run (a Swarm node without an engines: endpoint); Redeploy is enabled only once it is accepted.
  */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class RedeployConfirmationTest {
     private static final String ENV = "uiskip";
     private static Sandbox sandbox;
