@@ -77,7 +77,7 @@ class RedeployFromBoardTest {
 
         robot.clickOn("#redeploy-" + ENV);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-redeploy").tryQuery().isPresent());
-        assertThat(robot.lookup("#redeploy-dialog .content").queryLabeled().getText()).contains("compose.yaml").contains("envboard-swarm-3");
+        assertThat(robot.lookup("#redeploy-dialog .redeploy-summary").queryLabeled().getText()).contains("compose.yaml").contains("envboard-swarm-3");
         robot.clickOn("#confirm-redeploy");
 
         await().atMost(Duration.ofSeconds(90)).until(() -> robot.lookup("#deploy-badge-" + ENV).queryLabeled().getText().startsWith("succeeded"));

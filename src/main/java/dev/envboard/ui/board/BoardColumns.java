@@ -58,17 +58,18 @@ final class BoardColumns {
         return columns;
     }
 
-    /** Replaces only the columns that changed, so the view keeps its nodes for the others. */
+    /**
+     * Keeps the models of the columns that did not change (the view then leaves their nodes
+     * alone) and replaces the list in one change, so listeners never see a half-updated board.
+     */
     void show(List<EnvironmentColumnModel> next) {
+        List<EnvironmentColumnModel> merged = new ArrayList<>(next.size());
         for (int i = 0; i < next.size(); i++) {
-            if (i >= columns.size()) {
-                columns.add(next.get(i));
-            } else if (!Objects.equals(columns.get(i), next.get(i))) {
-                columns.set(i, next.get(i));
-            }
+            boolean same = i < columns.size() && Objects.equals(columns.get(i), next.get(i));
+            merged.add(same ? columns.get(i) : next.get(i));
         }
-        if (columns.size() > next.size()) {
-            columns.remove(next.size(), columns.size());
+        if (!merged.equals(columns)) {
+            columns.setAll(merged);
         }
     }
 

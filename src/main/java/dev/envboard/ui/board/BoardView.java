@@ -7,10 +7,12 @@ import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.NoticeBanner;
 import dev.envboard.ui.deploys.DeploysView;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -48,7 +50,9 @@ public final class BoardView extends VBox implements BoardActions {
     private final DeploysView.ConfirmRedeploy confirmRedeploy;
     private final HBox columns = new HBox(12);
     private final ScrollPane scroll = new ScrollPane(columns);
-    private final Map<EnvironmentColumnModel, Node> rendered = new IdentityHashMap<>();
+    /** One node per environment ("" for Unassigned) and per host, kept while shown and updated in place. */
+    private final Map<String, EnvironmentColumn> columnNodes = new HashMap<>();
+    private final Map<String, HostCard> cardNodes = new HashMap<>();
 
     /** @param confirmRedeploy asks before a redeploy, then starts it */
     public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy) {
@@ -158,21 +162,49 @@ public final class BoardView extends VBox implements BoardActions {
         return new ToolBar(create, moveTo, undo, Controls.hgrow(), hint, showAudit);
     }
 
+    /**
+     * Columns and cards keep their nodes across refreshes and are updated in place, so a click or
+     * a drag that started on one never finds it replaced; nodes of what is gone are dropped.
+     */
     private void render() {
         if (model.columns().isEmpty()) {
-            rendered.clear();
+            columnNodes.clear();
+            cardNodes.clear();
             columns.getChildren().setAll(Controls.styled("No hosts to show yet", "muted"));
             return;
         }
-        // Unchanged column models keep their nodes; only changed columns are built again.
-        Map<EnvironmentColumnModel, Node> next = new IdentityHashMap<>();
+        Set<String> shownCards = new HashSet<>();
+        Set<String> shownColumns = new HashSet<>();
+        List<Node> shown = new ArrayList<>();
         for (EnvironmentColumnModel column : model.columns()) {
-            Node node = rendered.get(column);
-            next.put(column, node != null ? node : new EnvironmentColumn(column, model, this));
+            String key = column.isUnassigned() ? "" : column.environment();
+            if (!shownColumns.add(key)) {
+                continue; // one node per environment, whatever the list holds
+            }
+            column.cards().forEach(card -> shownCards.add(card.id()));
+            EnvironmentColumn node = columnNodes.get(key);
+            if (node == null) {
+                node = new EnvironmentColumn(column, model, this, this::cardNode);
+                columnNodes.put(key, node);
+            } else {
+                node.show(column);
+            }
+            shown.add(node);
         }
-        rendered.clear();
-        rendered.putAll(next);
-        columns.getChildren().setAll(model.columns().stream().map(next::get).toList());
+        columnNodes.values().retainAll(shown);
+        cardNodes.keySet().retainAll(shownCards);
+        columns.getChildren().setAll(shown);
+    }
+
+    private HostCard cardNode(CardModel card) {
+        HostCard node = cardNodes.get(card.id());
+        if (node == null) {
+            node = EnvironmentColumn.interactive(new HostCard(card), model);
+            cardNodes.put(card.id(), node);
+        } else {
+            node.show(card);
+        }
+        return node;
     }
 
     // ---- flows that end in a confirmation --------------------------------------------------
