@@ -8,6 +8,13 @@ import java.nio.file.Path;
 /** The benchmark's stack: N services of R replicas, each a shell loop that stops at once on SIGTERM. */
 final class BenchStacks {
     static final String COMMAND = "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done";
+    static final String IMAGE = "envboard/demo:1";
+    static final int GRACE_SECONDS = 2;
+
+    /** The command as the container gets it: {@code $$} in compose is a literal {@code $}. */
+    static String command() {
+        return COMMAND.replace("$$", "$");
+    }
 
     private BenchStacks() {
     }
@@ -31,9 +38,9 @@ final class BenchStacks {
         StringBuilder text = new StringBuilder("services:\n");
         for (int i = 1; i <= services; i++) {
             text.append(String.format("  svc%02d:%n", i))
-                    .append("    image: envboard/demo:1\n")
+                    .append("    image: ").append(IMAGE).append('\n')
                     .append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
-                    .append("    stop_grace_period: 2s\n")
+                    .append("    stop_grace_period: ").append(GRACE_SECONDS).append("s\n")
                     .append("    deploy:\n")
                     .append("      replicas: ").append(replicas).append('\n')
                     .append("      endpoint_mode: dnsrr\n");
