@@ -45,7 +45,7 @@ public final class Bench {
         } catch (BenchFailure failure) {
             System.out.flush();
             System.err.println(args[0] + ": FAILED: " + failure.getMessage());
-            if (failure.getCause() != null) {
+            if (failure.getCause() != null && !failure.getMessage().contains(String.valueOf(failure.getCause().getMessage()))) {
                 System.err.println("(cause: " + failure.getCause() + ")");
             }
             System.exit(1);

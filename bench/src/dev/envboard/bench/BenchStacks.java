@@ -51,18 +51,32 @@ final class BenchStacks {
         return text.toString();
     }
 
-    /** Whatever a benchmark left: the stack on the Swarm, the containers on the standalone hosts. */
+    /**
+     * Whatever a benchmark left: the stack on the Swarm, the containers and networks on the
+     * standalone hosts. A network the engine will not remove is named on stderr: the sandbox's
+     * reset would stop on it.
+     */
     static void cleanUp(Sandbox sandbox, String environment) {
         try {
             sandbox.docker(sandbox.manager(), "stack", "rm", environment);
         } catch (AssertionError nothing) {
             // not deployed
         }
+        String label = "label=com.docker.stack.namespace=" + environment;
         for (Sandbox.Engine engine : sandbox.standaloneHosts()) {
-            String ids = sandbox.docker(engine, "ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + environment);
+            String ids = sandbox.docker(engine, "ps", "-aq", "--filter", label);
             if (!ids.isBlank()) {
                 String[] args = ("rm -f " + ids.replace('\n', ' ')).split(" ");
                 sandbox.docker(engine, args);
+            }
+            for (String network : sandbox.docker(engine, "network", "ls", "-q", "--filter", label).lines().filter(l -> !l.isBlank()).toList()) {
+                try {
+                    sandbox.docker(engine, "network", "rm", network);
+                } catch (AssertionError held) {
+                    System.err.println("WARNING: network " + network + " of " + environment + " on " + engine.name()
+                            + " cannot be removed: " + held.getMessage().trim() + "; `scripts/sandbox.sh stop " + engine.name()
+                            + "` and `start " + engine.name() + "` clear a stale endpoint");
+                }
             }
         }
     }

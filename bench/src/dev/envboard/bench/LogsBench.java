@@ -295,7 +295,12 @@ final class LogsBench implements Bench.Benchmark {
             int i = 0;
             while (i < n) {
                 if (frameLeft == 0) {
-                    size = (size << 8) | (buffer[i] & 0xff); // bytes 4..7 are the size; 0..3 shift out
+                    // An 8-byte header: stream (1 stdout, 2 stderr), three zeros, the size. Anything else: the stream was misread.
+                    int b = buffer[i] & 0xff;
+                    if (headerLeft == 8 ? b != 1 && b != 2 : headerLeft > 4 && b != 0) {
+                        throw new BenchFailure("the floor misread the multiplexed log stream after " + lines + " lines");
+                    }
+                    size = (size << 8) | b; // bytes 4..7 are the size; 0..3 shift out
                     i++;
                     if (--headerLeft == 0) {
                         frameLeft = size & 0xffffffffL;

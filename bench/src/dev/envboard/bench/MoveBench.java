@@ -50,6 +50,8 @@ final class MoveBench implements Bench.Benchmark {
     private final ObjectMapper json = new ObjectMapper();
     /** The environment the host is in now: each run moves it to the other one. */
     private String current;
+    /** Where the floor's standalone move spends its time, step by step. */
+    private final java.util.Map<String, Samples> floorSteps = new java.util.LinkedHashMap<>();
 
     @Override
     public void run(BenchContext context) throws Exception {
@@ -70,6 +72,9 @@ final class MoveBench implements Bench.Benchmark {
                 System.out.println("move-standalone: " + standalone.p90s() + "; docker-cli is ssh+edit+reload+poll by hand");
                 System.out.println("move-standalone: one SSH login (connect, key exchange, auth), which Envboard makes per change"
                         + " and the floor made once: " + Samples.ms(login) + " ms");
+                StringBuilder steps = new StringBuilder("move-standalone: the floor's steps (median ms):");
+                floorSteps.forEach((step, samples) -> steps.append(' ').append(step).append(' ').append(Samples.ms(samples.median())));
+                System.out.println(steps);
                 System.out.println("move-standalone: " + standalone.summary());
                 System.out.println("move: swarm " + swarm.summary() + " (target ratio <= 1.20); standalone " + standalone.summary()
                         + " (target envboard < 2000 ms)");
@@ -191,8 +196,11 @@ final class MoveBench implements Bench.Benchmark {
     /** EngineLabelWriter's steps, minimal: see the class comment. */
     private void moveWithFloor(RawEngine api, FloorSsh ssh, EngineSpec engine, String target) throws Exception {
         String path = engine.daemonJson();
+        long t = System.nanoTime();
         byte[] before = ssh.exec(script(path, "[ -e \"$f\" ] || exit 3\nexec cat -- \"$f\""), null).ok("read daemon.json").out();
+        t = step("read", t);
         labels(api.get("/info").ok("info").body()); // the engine's labels before, as Envboard checks them
+        t = step("labels-before", t);
         byte[] next = withEnvironment(before, target);
         String replace = """
                 backup="$f.envboard-backup-"%s
@@ -212,7 +220,9 @@ final class MoveBench implements Bench.Benchmark {
                 printf '%%s\\n' "$backup"
                 """.formatted(ShellQuote.quote(STAMP.format(Instant.now())), sha256(next), sha256(before));
         ssh.exec(script(path, replace), next).ok("replace daemon.json");
+        t = step("replace", t);
         ssh.exec(engine.reloadCommand(), null).ok("reload");
+        t = step("reload", t);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!labels(api.get("/info").ok("info").body()).contains("environment=" + target)) {
             if (System.nanoTime() > deadline) {
@@ -220,6 +230,7 @@ final class MoveBench implements Bench.Benchmark {
             }
             Thread.sleep(POLL_MILLIS);
         }
+        t = step("verify", t);
         ssh.exec(script(path, """
                 set -- "$f".envboard-backup-*
                 [ -e "$1" ] || exit 0
@@ -230,7 +241,14 @@ final class MoveBench implements Bench.Benchmark {
                   n=$((n - 1))
                 done
                 """), null).ok("prune backups");
+        step("prune", t);
         current = target;
+    }
+
+    private long step(String name, long since) {
+        long now = System.nanoTime();
+        floorSteps.computeIfAbsent(name, k -> new Samples()).add(now - since);
+        return now;
     }
 
     /** As Envboard runs each step: under sh -c, with $f the real path of daemon.json. */

@@ -2,9 +2,7 @@ package dev.envboard.bench;
 
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import dev.envboard.docker.EndpointSpec;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,7 +151,7 @@ final class RawEngine implements AutoCloseable {
 
     /** Status line and headers of an answer. */
     private record Head(int status, long length, boolean chunked, boolean close) {
-        InputStream body(InputStream in) {
+        InputStream body(Input in) {
             if (chunked) {
                 return new ChunkedInput(in);
             }
@@ -163,13 +161,13 @@ final class RawEngine implements AutoCloseable {
 
     private static final class Connection {
         private final Closeable socket;
-        private final InputStream in;
+        private final Input in;
         private final OutputStream out;
         private boolean reusable = true;
 
         Connection(Closeable socket, InputStream in, OutputStream out) {
             this.socket = socket;
-            this.in = new BufferedInputStream(in, 64 * 1024);
+            this.in = new Input(in);
             this.out = new BufferedOutputStream(out, 16 * 1024);
         }
 
@@ -200,7 +198,7 @@ final class RawEngine implements AutoCloseable {
         }
 
         Head readHead() throws IOException {
-            String statusLine = line(in);
+            String statusLine = in.line();
             if (statusLine == null) {
                 throw new IOException("the engine closed the connection");
             }
@@ -209,7 +207,7 @@ final class RawEngine implements AutoCloseable {
             boolean chunked = false;
             boolean close = false;
             String header;
-            while ((header = line(in)) != null && !header.isEmpty()) {
+            while ((header = in.line()) != null && !header.isEmpty()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim();
                 String value = header.substring(colon + 1).trim();
@@ -236,27 +234,94 @@ final class RawEngine implements AutoCloseable {
         }
     }
 
-    /** One CRLF-terminated line of a header block, or null at the end of the stream. */
-    static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream(64);
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                byte[] bytes = text.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-            }
-            text.write(b);
+    /**
+     * The connection's read side: a plain buffer, not a BufferedInputStream, whose reads lock on
+     * every call; a log or event stream comes as one small HTTP chunk per entry.
+     */
+    static final class Input extends InputStream {
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+
+        Input(InputStream in) {
+            this.in = in;
         }
-        return text.size() == 0 ? null : text.toString(StandardCharsets.ISO_8859_1);
+
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? buffer[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(length, limit - position);
+            System.arraycopy(buffer, position, into, offset, n);
+            position += n;
+            return n;
+        }
+
+        /** Whether {@code lines} whole lines are in the buffer already (reading them would not wait). */
+        boolean hasLines(int lines) {
+            for (int i = position; i < limit && lines > 0; i++) {
+                if (buffer[i] == '\n') {
+                    lines--;
+                }
+            }
+            return lines == 0;
+        }
+
+        int buffered() {
+            return limit - position;
+        }
+
+        /** One CRLF-terminated line (of a header block or a chunk size), or null at the end of the stream. */
+        String line() throws IOException {
+            StringBuilder text = null;
+            while (fill()) {
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int end = position;
+                boolean complete = position < limit;
+                String piece = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+                if (complete) {
+                    position++; // the newline
+                    String line = text == null ? piece : text.append(piece).toString();
+                    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                }
+                text = text == null ? new StringBuilder(piece) : text.append(piece);
+            }
+            return text == null ? null : text.toString();
+        }
     }
 
     /** A body of known length; closing it reads nothing further (the connection stays usable once it is read). */
     private static final class LimitedInput extends InputStream {
-        private final InputStream in;
+        private final Input in;
         private long left;
 
-        LimitedInput(InputStream in, long length) {
+        LimitedInput(Input in, long length) {
             this.in = in;
             this.left = length;
         }
@@ -288,11 +353,11 @@ final class RawEngine implements AutoCloseable {
 
     /** Transfer-Encoding: chunked, decoded. */
     private static final class ChunkedInput extends InputStream {
-        private final InputStream in;
+        private final Input in;
         private long left;
         private boolean done;
 
-        ChunkedInput(InputStream in) {
+        ChunkedInput(Input in) {
             this.in = in;
         }
 
@@ -301,9 +366,9 @@ final class RawEngine implements AutoCloseable {
                 return false;
             }
             if (left == 0) {
-                String size = line(in);
+                String size = in.line();
                 if (size != null && size.isEmpty()) {
-                    size = line(in); // the CRLF after the previous chunk's data
+                    size = in.line(); // the CRLF after the previous chunk's data
                 }
                 if (size == null) {
                     throw new IOException("the engine ended a chunked body early");
@@ -312,7 +377,7 @@ final class RawEngine implements AutoCloseable {
                 left = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
                 if (left == 0) {
                     String trailer;
-                    while ((trailer = line(in)) != null && !trailer.isEmpty()) {
+                    while ((trailer = in.line()) != null && !trailer.isEmpty()) {
                         // trailers: none expected
                     }
                     done = true;
@@ -335,17 +400,25 @@ final class RawEngine implements AutoCloseable {
             return b;
         }
 
+        /** As many chunks' data as are here already (after the first, never waiting for more). */
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (!nextChunk()) {
-                return -1;
+            int total = 0;
+            while (total < length) {
+                if (total > 0 && (left > 0 ? in.buffered() == 0 : !in.hasLines(2))) {
+                    break;
+                }
+                if (!nextChunk()) {
+                    break;
+                }
+                int n = in.read(buffer, offset + total, (int) Math.min(length - total, left));
+                if (n < 0) {
+                    throw new IOException("the engine ended a chunk early");
+                }
+                left -= n;
+                total += n;
             }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
-            if (n < 0) {
-                throw new IOException("the engine ended a chunk early");
-            }
-            left -= n;
-            return n;
+            return total == 0 && done ? -1 : total;
         }
     }
 }

@@ -11,10 +11,11 @@ import java.util.concurrent.Future;
 /**
  * A standalone environment redeployed correctly with the docker CLI, as a competent script does
  * it: on every host at once, stop and remove the containers (one {@code docker stop} and one
- * {@code docker rm} per host, which act on their containers in parallel) and the network; wait
- * until they are gone; create the network on each host; then every {@code docker run} in
- * parallel, 8 at a time ({@code xargs -P 8}, as many as Envboard's own deploy runs side by side);
- * wait until all run. Polls every 100 ms and gives up after 180 s per wait, as Envboard does.
+ * {@code docker rm} per host, which act on their containers in parallel); wait until they are
+ * gone and the network is removed (a network the engine still holds is tried again, as Envboard
+ * does); create the network on each host; then every {@code docker run} in parallel, 8 at a time
+ * ({@code xargs -P 8}, as many as Envboard's own deploy runs side by side); wait until all run.
+ * Polls every 100 ms and gives up after 180 s per wait, as Envboard does.
  */
 final class StandaloneByHand implements AutoCloseable {
     private static final long WAIT_NANOS = 180_000_000_000L;
@@ -51,19 +52,15 @@ final class StandaloneByHand implements AutoCloseable {
                     rm.addAll(ids.lines().toList());
                     sandbox.docker(host, rm.toArray(String[]::new));
                 }
-                String networks = sandbox.docker(host, "network", "ls", "-q", "--filter", label);
-                for (String id : networks.isBlank() ? List.<String>of() : networks.lines().toList()) {
-                    sandbox.docker(host, "network", "rm", id);
-                }
             });
         }
         all(removals);
         long deadline = System.nanoTime() + WAIT_NANOS;
         for (Sandbox.Engine host : hosts) {
             String left;
-            while (!(left = sandbox.docker(host, "ps", "-aq", "--filter", label)).isBlank()) {
+            while (!(left = leftOn(host, label)).isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new BenchFailure("the CLI's containers on " + host.name() + " were still there after 180 s: " + left.lines().toList());
+                    throw new BenchFailure("the CLI's old deployment on " + host.name() + " was still not gone after 180 s: " + left);
                 }
                 Thread.sleep(100);
             }
@@ -104,6 +101,23 @@ final class StandaloneByHand implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** What is left of the environment on a host: its containers, else the networks it could not remove yet. */
+    private String leftOn(Sandbox.Engine host, String label) {
+        String containers = sandbox.docker(host, "ps", "-aq", "--filter", label);
+        if (!containers.isBlank()) {
+            return "containers " + containers.lines().toList();
+        }
+        List<String> networks = new ArrayList<>();
+        for (String id : sandbox.docker(host, "network", "ls", "-q", "--filter", label).lines().filter(l -> !l.isBlank()).toList()) {
+            try {
+                sandbox.docker(host, "network", "rm", id);
+            } catch (AssertionError stillInUse) {
+                networks.add(id + " (" + stillInUse.getMessage().trim() + ")");
+            }
+        }
+        return networks.isEmpty() ? "" : "networks " + networks;
     }
 
     /** Runs the commands side by side and waits for all; the first failure is thrown. */
