@@ -1341,6 +1341,20 @@ live_labels() { dk "$1" info --format '{{range .Labels}}{{.}} {{end}}' | tr ' ' 
 
 labels_are_built() { [[ $(live_labels "$1") == "$(built_labels "$1")" ]]; }
 
+# Removes network $2 of engine $1. The engine may keep a stale endpoint of a container that is
+# gone ("has active endpoints"): those are force-disconnected by name first; a network that
+# still cannot go is left with a warning, since Envboard's redeploys reuse or replace it.
+remove_network() {
+  local e=$1 net=$2 name
+  dk "$e" network rm "$net" >/dev/null 2>&1 && return 0
+  # shellcheck disable=SC2016 # a Go template, not shell
+  for name in $(dk "$e" network inspect --format '{{range $id, $c := .Containers}}{{$c.Name}} {{end}}' "$net" 2>/dev/null); do
+    dk "$e" network disconnect -f "$net" "$name" >/dev/null 2>&1 || true
+  done
+  dk "$e" network rm "$net" >/dev/null 2>&1 && return 0
+  log "warning: network $net on $e cannot be removed (a stale endpoint the engine keeps); left in place"
+}
+
 # Nothing deployed, labels and daemon.json as built. Test runs start with it, so a
 # run that was interrupted (or a benchmark) cannot hand the next one a dirty pool.
 cmd_reset() {
@@ -1352,7 +1366,7 @@ cmd_reset() {
   fi
   sandbox_healthy || die "the sandbox is not up and healthy; \`$0 up\` first"
   clone_ids_off
-  local e id key services ids nets pid args
+  local e id key services ids net pid args
   services=$(dk "$(manager)" service ls -q)
   # shellcheck disable=SC2086 # one id a word
   [[ -z $services ]] || quiet dk "$(manager)" service rm $services
@@ -1370,9 +1384,9 @@ cmd_reset() {
     ids=$(dk "$e" ps -aq)
     # shellcheck disable=SC2086
     [[ -z $ids ]] || quiet dk "$e" rm -f $ids
-    nets=$(dk "$e" network ls -q --filter label=com.docker.stack.namespace)
-    # shellcheck disable=SC2086
-    [[ -z $nets ]] || quiet dk "$e" network rm $nets
+    for net in $(dk "$e" network ls -q --filter label=com.docker.stack.namespace); do
+      remove_network "$e" "$net"
+    done
     write_daemon_json "$e"
     rm -f "$SB/$e/daemon.json.envboard-"*
     pid=$(dockerd_pid "$e")

@@ -3,6 +3,7 @@ package dev.envboard.app;
 import dev.envboard.deploy.DeployLocks;
 import dev.envboard.runtime.AppExecutors;
 import dev.envboard.runtime.AppPaths;
+import dev.envboard.runtime.Notices;
 import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
@@ -44,6 +45,7 @@ public final class AppContext implements Services {
     private final RedeployService redeployService;
     private final EnvironmentStatusReader environmentStatus;
     private final Clock clock;
+    private final Notices notices = new Notices();
 
     private AppContext(AppPaths paths, PoolsConfig pools, Clock clock) {
         this.paths = paths;
@@ -52,12 +54,12 @@ public final class AppContext implements Services {
         this.executors = new AppExecutors();
         this.dockerClients = new DockerClients();
         this.poolInspector = new PoolInspector(dockerClients, executors.io(), clock);
-        this.auditLog = new AuditLog(paths.stateDir());
+        this.auditLog = new AuditLog(paths.stateDir(), notices);
         this.emptyEnvironments = new EmptyEnvironments(paths.stateDir());
         this.sshConnector = new SshConnector();
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
-        this.deployHistory = new DeployHistory(paths.stateDir());
+        this.deployHistory = new DeployHistory(paths.stateDir(), notices);
         this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
                 new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT);
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
@@ -134,6 +136,11 @@ public final class AppContext implements Services {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Notices notices() {
+        return notices;
     }
 
     @Override

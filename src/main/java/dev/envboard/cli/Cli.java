@@ -20,14 +20,23 @@ public final class Cli {
     }
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new EnvboardCommand(env, services, gui, prompt));
+        EnvboardCommand root = new EnvboardCommand(env, services, gui, prompt);
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("envboard: " + describe(error));
             return 1;
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        if (code == 0 && root.writeFailures() > 0) {
+            // What was asked for was done, but a record of it is missing: a script must not take that for success.
+            err.println("envboard: exit status 1: " + (root.writeFailures() == 1 ? "a record" : root.writeFailures() + " records")
+                    + " could not be written (see above)");
+            err.flush();
+            return 1;
+        }
+        return code;
     }
 
     private static String describe(Exception error) {

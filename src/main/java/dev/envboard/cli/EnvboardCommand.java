@@ -1,6 +1,7 @@
 package dev.envboard.cli;
 
 import dev.envboard.services.Services;
+import dev.envboard.runtime.Notices;
 import dev.envboard.runtime.SandboxScript;
 import dev.envboard.runtime.Version;
 import dev.envboard.yaml.InputProblem;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +28,7 @@ public final class EnvboardCommand implements Callable<Integer> {
     private final Services.Opener services;
     private final GuiStarter gui;
     private final Prompt prompt;
+    private final AtomicInteger writeFailures = new AtomicInteger();
 
     @Spec
     CommandSpec spec;
@@ -67,13 +70,31 @@ public final class EnvboardCommand implements Callable<Integer> {
         return gui.start(config);
     }
 
-    /** Builds the services for a headless command; config problems go to stderr. */
+    /**
+     * Builds the services for a headless command; config problems go to stderr, and so does every
+     * notice the services report while the command runs (a record not written, corrupt lines).
+     */
     Services openContext() {
         Services context = services.open(configFile);
         for (InputProblem problem : context.pools().problems()) {
             err().println(problem);
         }
+        context.notices().addListener(this::tell);
         return context;
+    }
+
+    private void tell(Notices.Notice notice) {
+        if (notice.isWriteFailure()) {
+            writeFailures.incrementAndGet();
+        }
+        PrintWriter err = err();
+        err.println("envboard: " + notice.text());
+        err.flush();
+    }
+
+    /** How many records the services could not write during this command: any makes the exit status non-zero. */
+    int writeFailures() {
+        return writeFailures.get();
     }
 
     PrintWriter out() {

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "move", mixinStandardHelpOptions = true,
         description = {"Move a host to another environment by rewriting its label, and verify it on the engine.",
                 "Shows the impact first and asks for confirmation (or give --yes).",
-                "Exit status 0 only when the new label is verified; otherwise 1 and the reason on stderr."})
+                "Exit status 0 only when the new label is verified and audited; otherwise 1 and the reason on stderr."})
 final class MoveCommand implements Callable<Integer> {
     @ParentCommand
     EnvboardCommand parent;
@@ -71,8 +71,12 @@ final class MoveCommand implements Callable<Integer> {
                 err.println("envboard: not moved (confirm at the prompt, or give --yes)");
                 return 1;
             }
-            moveTrustingKnownKey(context, snapshot, move);
+            boolean audited = moveTrustingKnownKey(context, snapshot, move);
             out.println("moved " + found.host().displayName() + " to " + name(target) + " (verified on the engine)");
+            if (!audited) {
+                err.println("envboard: the label was changed, but the audit log could not record it (see above)");
+                return 1;
+            }
             return 0;
         } catch (LabelChangeException e) {
             err.println("envboard: move failed: " + e.getMessage());
@@ -83,10 +87,14 @@ final class MoveCommand implements Callable<Integer> {
         }
     }
 
-    /** An unknown SSH host key is shown; it is trusted only when the user says so, then the move is retried. */
-    private void moveTrustingKnownKey(Services context, PoolSnapshot snapshot, HostMove move) throws LabelChangeException {
+    /**
+     * An unknown SSH host key is shown; it is trusted only when the user says so, then the move is retried.
+     *
+     * @return whether the move was written to the audit log
+     */
+    private boolean moveTrustingKnownKey(Services context, PoolSnapshot snapshot, HostMove move) throws LabelChangeException {
         try {
-            context.moveService().move(snapshot.pool(), move);
+            return context.moveService().move(snapshot.pool(), move);
         } catch (LabelChangeException e) {
             Optional<UnknownHostKeyException> unknown = UnknownHostKeyException.in(e);
             if (unknown.isEmpty()) {
@@ -102,7 +110,7 @@ final class MoveCommand implements Callable<Integer> {
                         + (acceptedFingerprint == null ? "" : " (--accept-host-key " + acceptedFingerprint + " does not match)"));
             }
             context.labelWriters().trust(snapshot.pool(), move.host(), key);
-            context.moveService().move(snapshot.pool(), move);
+            return context.moveService().move(snapshot.pool(), move);
         }
     }
 

@@ -2,8 +2,11 @@ package dev.envboard.cli;
 
 import dev.envboard.services.Services;
 import dev.envboard.deploy.CancelToken;
+import dev.envboard.deploy.ValidationReport;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
                 "deploy fresh in depends_on order, wait until every replica runs (and is healthy).",
                 "Progress goes to stderr. Exit status 0 only when everything runs; 1 when it failed or was",
                 "cancelled (Ctrl+C), 3 when it was refused before anything changed (invalid stack, missing image,",
-                "another redeploy of the environment running)."})
+                "a host that does not answer, another redeploy of the environment running, or a check that could",
+                "not run and was not accepted: at a terminal you are asked, elsewhere give --accept-unchecked).",
+                "A run whose record could not be written to the deploy history exits 1 too."})
 final class RedeployCommand implements Callable<Integer> {
     @ParentCommand
     EnvboardCommand parent;
@@ -32,6 +37,13 @@ final class RedeployCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the recorded run as JSON on stdout.")
     boolean json;
+
+    static final String ACCEPT_UNCHECKED = "--accept-unchecked";
+
+    @Option(names = ACCEPT_UNCHECKED, description = {"Redeploy even where a check could not run (e.g. images on a Swarm node",
+            "without an engines: endpoint). The skipped checks are listed first and recorded. Without it, they",
+            "are asked about at a terminal; elsewhere the redeploy is refused (exit 3)."})
+    boolean acceptUnchecked;
 
     @Override
     public Integer call() {
@@ -48,10 +60,11 @@ final class RedeployCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "envboard-cancel-redeploy");
+            List<SkippedCheck> accepted = acceptSkippedChecks(context, pool);
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             DeployRecord record;
             try {
-                record = context.redeployService().redeploy(pool, environment, new ConsoleDeployListener(parent.err()), cancel);
+                record = context.redeployService().redeploy(pool, environment, accepted, new ConsoleDeployListener(parent.err()), cancel);
             } finally {
                 finished.countDown();
                 try {
@@ -65,6 +78,11 @@ final class RedeployCommand implements Callable<Integer> {
             } else {
                 parent.out().println(environment + ": " + record.result() + " in " + record.durationMillis() + " ms"
                         + (record.error() == null ? "" : "\n" + record.error()));
+                record.skippedChecks().forEach(check -> parent.out().println("skipped check: " + check.describe()));
+            }
+            if (record.skippedChecks().stream().anyMatch(check -> !check.accepted())) {
+                parent.err().println("envboard: checks that could not run were not accepted; review them above and confirm at a "
+                        + "terminal, or give " + ACCEPT_UNCHECKED + " to redeploy without them");
             }
             return switch (record.result()) {
                 case DeployRecord.SUCCEEDED -> 0;
@@ -75,5 +93,24 @@ final class RedeployCommand implements Callable<Integer> {
             parent.err().println("envboard: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Checks that could not run are accepted only as listed: with the flag, or at the terminal's
+     * prompt. Otherwise none is, and the run refuses (recorded, exit 3).
+     */
+    private List<SkippedCheck> acceptSkippedChecks(Services context, PoolSpec pool) {
+        ValidationReport report = context.redeployService().check(pool, environment);
+        if (report.refused() || report.skipped().isEmpty()) {
+            return List.of(); // the run says why it is refused, or there is nothing to accept
+        }
+        parent.err().println("envboard: " + report.skipped().size() + " check(s) of " + environment + " could not run:");
+        report.skipped().forEach(check -> parent.err().println("  " + check.describe()));
+        parent.err().flush();
+        if (acceptUnchecked) {
+            parent.err().println("envboard: accepted by " + ACCEPT_UNCHECKED);
+            return report.skipped();
+        }
+        return parent.prompt().confirm("Redeploy " + environment + " without these checks?") ? report.skipped() : List.of();
     }
 }

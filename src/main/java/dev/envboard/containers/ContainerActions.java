@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.docker.EndpointSpec;
+import dev.envboard.runtime.OffFxThread;
 
 /** What can be done to one container. Blocking: run off the FX thread. */
 public final class ContainerActions {
@@ -22,6 +23,7 @@ public final class ContainerActions {
 
     /** @throws IllegalStateException with a message naming the container and what the engine said */
     public void run(Action action, EndpointSpec endpoint, ContainerRow row) {
+        OffFxThread.check("ContainerActions.run");
         DockerClient quick = clients.quick(endpoint);
         DockerClient slow = clients.slow(endpoint);
         try {
@@ -41,6 +43,7 @@ public final class ContainerActions {
 
     /** The engine's full description of the container, as indented JSON. */
     public String inspect(EndpointSpec endpoint, ContainerRow row) {
+        OffFxThread.check("ContainerActions.inspect");
         try {
             return json.writeValueAsString(clients.quick(endpoint).inspectContainerCmd(row.containerId()).exec());
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -7,6 +7,7 @@ import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.runtime.OffFxThread;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ContainerLister {
 
     /** Blocking. */
     public Listing list(PoolSnapshot snapshot) {
+        OffFxThread.check("ContainerLister.list");
         Map<String, String> environments = new HashMap<>();
         for (Host host : snapshot.hosts()) {
             environments.put(host.displayName(), host.environment() == null ? "" : host.environment());

@@ -1,5 +1,6 @@
 package dev.envboard.deploy;
 
+import dev.envboard.runtime.OffFxThread;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -32,6 +33,7 @@ public final class DeployLocks {
 
     /** @throws DeployException with the reason when a redeploy of that environment is running */
     public Held acquire(String pool, String environment, String user, Instant now) throws DeployException {
+        OffFxThread.check("DeployLocks.acquire");
         String key = pool + "__" + environment;
         String owner = user + " since " + now;
         String previous = heldHere.putIfAbsent(key, owner);

@@ -1,10 +1,10 @@
 package dev.envboard.deploy;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.envboard.deploy.compose.PortMapping;
 import dev.envboard.deploy.compose.ServiceDef;
 import dev.envboard.deploy.compose.Stack;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.deploy.standalone.Placement;
 import dev.envboard.deploy.standalone.StandalonePlacer;
 import dev.envboard.docker.DockerClients;
@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,6 +64,9 @@ final class DeployValidator {
                         + ": Swarm places nothing there");
             }
         }
+        if (snapshot.kind() == PoolKind.STANDALONE) {
+            refuseUnknownHosts(snapshot, environment, errors);
+        }
         Map<String, List<Host>> eligible = new LinkedHashMap<>();
         for (ServiceDef service : stack.services().values()) {
             eligible.put(service.name(), eligibleHosts(pool, snapshot.kind(), service, usable));
@@ -80,14 +82,31 @@ final class DeployValidator {
             }
             checkPorts(stack, placements, errors);
         }
-        checkImages(pool, snapshot, stack, eligible, errors, warnings);
+        List<SkippedCheck> skipped = new ArrayList<>();
+        Endpoints endpoints = endpoints(pool, snapshot);
+        checkImages(pool, endpoints, stack, eligible, errors, skipped);
         if (!errors.isEmpty()) {
             throw new DeployException("the deploy of " + environment + " was refused; nothing was changed:\n  "
                     + String.join("\n  ", errors));
         }
         Map<String, Integer> globalTargets = new HashMap<>();
         eligible.forEach((service, hosts) -> globalTargets.put(service, hosts.size()));
-        return new DeployPlan(stack, usable, placements, globalTargets, warnings);
+        return new DeployPlan(stack, usable, placements, globalTargets, warnings, skipped, snapshot.hosts(), endpoints.byHost());
+    }
+
+    /**
+     * A standalone engine that does not answer cannot say its environment: it may run part of this
+     * one, which could then be neither removed nor replaced there. Refuse, naming it.
+     */
+    private static void refuseUnknownHosts(PoolSnapshot snapshot, String environment, List<String> errors) {
+        for (Host host : snapshot.hosts()) {
+            if (host.state() != HostState.READY && host.environment() == null) {
+                errors.add(host.displayName() + " (" + host.where() + ") did not answer"
+                        + (host.error() == null ? "" : ": " + host.error())
+                        + "; Envboard cannot tell whether it runs part of " + environment
+                        + " (bring its engine back, or take it out of pools.yaml)");
+            }
+        }
     }
 
     private static List<Host> eligibleHosts(PoolSpec pool, PoolKind kind, ServiceDef service, List<Host> usable) {
@@ -159,43 +178,64 @@ final class DeployValidator {
         }
     }
 
-    /** Images must already be on every host that may run the service: pulling after the teardown is too late. */
-    private void checkImages(PoolSpec pool, PoolSnapshot snapshot, Stack stack, Map<String, List<Host>> eligible,
-                             List<String> errors, List<String> warnings) {
-        Map<HostKey, EndpointSpec> endpoints = endpoints(pool, snapshot, warnings);
+    /**
+     * Images must already be on every host that may run the service: pulling after the teardown is
+     * too late. Where that cannot be asked (a Swarm node without an engine endpoint, an engine call
+     * that failed), the check is skipped, never passed; on a standalone host it is a refusal.
+     */
+    private void checkImages(PoolSpec pool, Endpoints endpoints, Stack stack, Map<String, List<Host>> eligible,
+                             List<String> errors, List<SkippedCheck> skipped) {
         Map<String, Set<String>> missing = new LinkedHashMap<>();
-        Set<String> unchecked = new TreeSet<>();
+        Map<HostKey, Set<String>> unchecked = new LinkedHashMap<>();
+        Map<HostKey, String> whyUnchecked = new HashMap<>();
+        Map<HostKey, Host> byKey = new HashMap<>();
         Map<String, Boolean> seen = new HashMap<>();
         for (ServiceDef service : stack.services().values()) {
             for (Host host : eligible.get(service.name())) {
-                EndpointSpec endpoint = endpoints.get(host.key());
+                byKey.put(host.key(), host);
+                EndpointSpec endpoint = endpoints.byHost().get(host.key());
                 if (endpoint == null) {
-                    unchecked.add(host.displayName());
+                    unchecked.computeIfAbsent(host.key(), k -> new TreeSet<>()).add(service.image());
+                    whyUnchecked.putIfAbsent(host.key(), endpoints.whyNone());
                     continue;
                 }
-                boolean present = seen.computeIfAbsent(host.key().asText() + "|" + service.image(), k -> imagePresent(endpoint, service.image(), host, errors));
-                if (!present) {
+                String key = host.key().asText() + "|" + service.image();
+                if (!seen.containsKey(key)) {
+                    try {
+                        seen.put(key, imagePresent(endpoint, service.image()));
+                    } catch (RuntimeException e) {
+                        String why = "the engine did not answer: " + DockerErrors.describe(e);
+                        if (pool.kind() == PoolKind.STANDALONE) {
+                            errors.add(host.displayName() + ": cannot check image " + service.image() + ": " + why);
+                        } else {
+                            unchecked.computeIfAbsent(host.key(), k -> new TreeSet<>()).add(service.image());
+                            whyUnchecked.putIfAbsent(host.key(), why);
+                        }
+                        seen.put(key, true); // not missing: reported above as what it is
+                    }
+                }
+                if (!seen.get(key)) {
                     missing.computeIfAbsent(service.image() + " (" + service.name() + ")", k -> new TreeSet<>()).add(host.displayName());
                 }
             }
         }
         missing.forEach((image, hosts) -> errors.add("image " + image + " is missing on " + String.join(", ", hosts)
                 + ": there is no registry to pull from, load it there first (docker load or docker import)"));
-        if (!unchecked.isEmpty()) {
-            warnings.add("images not checked on " + String.join(", ", unchecked) + " (no endpoint for them in pools.yaml)");
-        }
+        unchecked.forEach((key, images) -> skipped.add(SkippedCheck.of("images " + String.join(", ", images), key.asText(),
+                byKey.get(key).displayName(), whyUnchecked.get(key))));
     }
 
-    private boolean imagePresent(EndpointSpec endpoint, String image, Host host, List<String> errors) {
+    private boolean imagePresent(EndpointSpec endpoint, String image) {
         try {
             clients.quick(endpoint).inspectImageCmd(image).exec();
             return true;
         } catch (NotFoundException e) {
             return false;
-        } catch (RuntimeException e) {
-            errors.add(host.displayName() + ": cannot check image " + image + ": " + DockerErrors.describe(e));
-            return true; // reported above as an error of its own
         }
+    }
+
+    /** The engine endpoint of each host that has one, and why the others have none. */
+    private record Endpoints(Map<HostKey, EndpointSpec> byHost, String whyNone) {
     }
 
     /**
@@ -203,8 +243,9 @@ final class DeployValidator {
      * node the engine entry at its address (or of its name, where no other node has that name), or
      * the manager endpoint for the manager's own node.
      */
-    private Map<HostKey, EndpointSpec> endpoints(PoolSpec pool, PoolSnapshot snapshot, List<String> warnings) {
+    private Endpoints endpoints(PoolSpec pool, PoolSnapshot snapshot) {
         Map<HostKey, EndpointSpec> byHost = new HashMap<>();
+        String whyNone = "no engines: entry in pools.yaml reaches this node's engine";
         for (Host host : snapshot.hosts()) {
             if (pool.kind() == PoolKind.STANDALONE && host.engineIndex() >= 0) {
                 byHost.put(host.key(), pool.engines().get(host.engineIndex()).endpoint());
@@ -223,10 +264,10 @@ final class DeployValidator {
                     byHost.putIfAbsent(HostKey.node(pool.name(), swarm.getNodeID()), pool.manager());
                 }
             } catch (RuntimeException e) {
-                warnings.add("cannot ask the manager which node it is: " + DockerErrors.describe(e));
+                whyNone += " (and the manager could not say which node it is: " + DockerErrors.describe(e) + ")";
             }
         }
-        return byHost;
+        return new Endpoints(byHost, whyNone);
     }
 
 }

@@ -12,20 +12,30 @@ public interface EnvironmentDriver {
     List<String> remove(CancelToken cancel, DeployListener listener) throws DeployException;
 
     /**
-     * Removes what can be removed now (networks, once nothing holds them) and says what of the
-     * environment still exists: unfinished tasks, containers, names still taken. Empty when gone.
+     * Says what of the old deployment still exists (unfinished tasks, containers, names still
+     * taken), removing what can go now; empty when gone.
      */
     List<String> sweep() throws DeployException;
 
-    /** Creates the networks the stack uses. */
-    void createNetworks() throws DeployException;
+    /**
+     * Makes the networks the stack uses ready: reused where one of the environment already fits,
+     * replaced where it does not. Called once the old deployment is gone.
+     */
+    void createNetworks(DeployListener listener) throws DeployException;
 
-    /** Creates (and starts) one service. */
-    void create(ServiceDef service) throws DeployException;
+    /** Creates (and starts) one service; says what it created, from what the engine accepted. */
+    String create(ServiceDef service) throws DeployException;
 
-    /** Creates the services of one depends_on level; none depends on another, so side by side. */
-    default void create(java.util.List<ServiceDef> level) throws DeployException {
-        Parallel.runAll("create", level.stream().<Parallel.Work>map(service -> () -> create(service)).toList());
+    /** Creates the services of one depends_on level (none depends on another, so side by side); says what, in order. */
+    default List<String> create(List<ServiceDef> level) throws DeployException {
+        String[] created = new String[level.size()];
+        List<Parallel.Work> work = new java.util.ArrayList<>();
+        for (int i = 0; i < level.size(); i++) {
+            int index = i;
+            work.add(() -> created[index] = create(level.get(index)));
+        }
+        Parallel.runAll("create", work);
+        return List.of(created);
     }
 
     /** Where a created service stands now. */

@@ -13,6 +13,7 @@ import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.runtime.OffFxThread;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class EnvironmentStatusReader {
      * @param deploying whether a redeploy of that environment is running now
      */
     public List<EnvironmentStatus> read(PoolSnapshot snapshot, BiPredicate<PoolSpec, String> deploying) {
+        OffFxThread.check("EnvironmentStatusReader.read");
         PoolSpec pool = snapshot.pool();
         Map<String, Map<String, ServiceStatus>> byEnvironment = snapshot.kind() == PoolKind.STANDALONE
                 ? standalone(pool, snapshot) : swarm(pool, snapshot);

@@ -12,6 +12,8 @@ public final class Naming {
     public static final String SERVICE = "dev.envboard.service";
     public static final String SLOT = "dev.envboard.slot";
     public static final String DEPLOY_ID = "dev.envboard.deploy-id";
+    /** On a network: its name in the stack (a replacement may carry a name of its own). */
+    public static final String NETWORK = "dev.envboard.network";
     public static final String STOP_GRACE = "dev.envboard.stop-grace-seconds";
     public static final String COMPOSE_PROJECT = "com.docker.compose.project";
     public static final String COMPOSE_SERVICE = "com.docker.compose.service";
@@ -25,6 +27,11 @@ public final class Naming {
 
     public static String network(String environment, String network) {
         return environment + "_" + network;
+    }
+
+    /** A network that replaces one the engine could not remove (e.g. a stale endpoint holds it). */
+    public static String freshNetwork(String environment, String network, String deployId) {
+        return network(environment, network) + "_" + deployId;
     }
 
     public static String container(String environment, String service, int slot) {

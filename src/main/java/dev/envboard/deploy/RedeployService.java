@@ -7,15 +7,18 @@ import dev.envboard.deploy.compose.StackException;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.deploy.standalone.StandaloneDriver;
 import dev.envboard.deploy.swarm.SwarmDriver;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostState;
 import dev.envboard.pool.PoolInspector;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The immutable redeploy of one environment: validate everything, remove all of it, wait until it
  * is really gone, create it again in depends_on order, wait until every replica runs (and is
  * healthy). Each run is recorded. Blocking: run it off the FX thread.
  */
-public final class RedeployService {
+public final class RedeployService implements Redeployer {
     /** In-process API calls are cheap: a short poll notices "gone" and "ready" soon after they happen. */
     static final Duration POLL = Duration.ofMillis(100);
 
@@ -59,23 +63,82 @@ public final class RedeployService {
         return locks.isRunning(pool.name(), environment);
     }
 
-    /** Never throws for a failed deploy: the returned record says how it ended (and is in the history). */
-    public DeployRecord redeploy(PoolSpec pool, String environment, DeployListener listener, CancelToken cancel) {
-        Run run = new Run(pool, environment, listener, cancel);
-        try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
-            DeployRecord record = run.execute();
-            history.append(record);
-            return record;
+    /**
+     * Validates a redeploy without touching anything or recording it, for a confirmation to show
+     * what would be refused and which checks could not run. Blocking: off the FX thread.
+     */
+    @Override
+    public ValidationReport check(PoolSpec pool, String environment) {
+        OffFxThread.check("RedeployService.check");
+        List<String> warnings = new ArrayList<>();
+        try {
+            Validated validated = validate(pool, environment, warnings::add);
+            DeployPlan plan = validated.plan();
+            warnings.addAll(plan.warnings());
+            return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
+                    warnings, plan.skipped());
         } catch (DeployException refused) {
-            listener.message(refused.getMessage());
-            return run.record(DeployRecord.REFUSED, refused.getMessage());
+            return new ValidationReport(refused.getMessage(), null, List.of(), warnings, List.of());
         }
+    }
+
+    /** A redeploy that goes past no skipped check: one that could not run refuses it. */
+    public DeployRecord redeploy(PoolSpec pool, String environment, DeployListener listener, CancelToken cancel) {
+        return redeploy(pool, environment, List.of(), listener, cancel);
+    }
+
+    /**
+     * Never throws for a failed deploy: the returned record says how it ended (and is in the history).
+     *
+     * @param accepted the skipped checks the user accepted (as {@link #check} listed them); the run
+     *                 validates again and refuses when a check it skips is not among them
+     */
+    @Override
+    public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
+                                 CancelToken cancel) {
+        OffFxThread.check("RedeployService.redeploy");
+        Run run = new Run(pool, environment, accepted, listener, cancel);
+        DeployRecord record;
+        try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
+            record = run.execute();
+        } catch (DeployException refused) {
+            // Another redeploy of the environment runs: this one is refused, and that is on record too.
+            listener.message(refused.getMessage());
+            record = run.record(DeployRecord.REFUSED, refused.getMessage());
+        }
+        history.append(record);
+        return record;
+    }
+
+    private record Validated(Stack stack, DeployPlan plan) {
+    }
+
+    /** The stack, the pool as it is now, and every check before anything is touched. */
+    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn) throws DeployException {
+        if (pool.stacksDir() == null) {
+            throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
+        }
+        Stack stack;
+        try {
+            stack = stacks.load(pool.stacksDir(), environment);
+        } catch (StackException e) {
+            throw new DeployException("the stack of " + environment + " is not valid; nothing was changed:\n  "
+                    + e.getMessage().replace("\n", "\n  "));
+        }
+        stack.warnings().forEach(w -> warn.accept(w.toString()));
+        PoolSnapshot snapshot = inspector.inspect(pool).join();
+        if (snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
+            throw new DeployException(pool.name() + " is " + snapshot.status().label() + ": " + snapshot.message()
+                    + "; nothing was changed");
+        }
+        return new Validated(stack, new DeployValidator(clients).validate(pool, snapshot, stack));
     }
 
     /** One redeploy's state: its timings, what it did so far, and the steps. */
     private final class Run {
         private final PoolSpec pool;
         private final String environment;
+        private final List<SkippedCheck> accepted;
         private final DeployListener listener;
         private final CancelToken cancel;
         private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -84,12 +147,14 @@ public final class RedeployService {
         private final Map<String, Long> serviceMillis = new LinkedHashMap<>();
         private final Map<String, Instant> createdAt = new LinkedHashMap<>();
         private final Map<String, ServiceProgress> lastProgress = new LinkedHashMap<>();
+        private List<SkippedCheck> skipped = List.of();
         private Stack stack;
         private DeployStep current;
 
-        Run(PoolSpec pool, String environment, DeployListener listener, CancelToken cancel) {
+        Run(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener, CancelToken cancel) {
             this.pool = pool;
             this.environment = environment;
+            this.accepted = List.copyOf(accepted);
             this.listener = listener;
             this.cancel = cancel;
         }
@@ -126,29 +191,41 @@ public final class RedeployService {
         }
 
         private DeployPlan validate() throws DeployException {
-            if (pool.stacksDir() == null) {
-                throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
+            Validated validated = RedeployService.this.validate(pool, environment, listener::message);
+            stack = validated.stack();
+            DeployPlan plan = validated.plan();
+            List<SkippedCheck> notAccepted = new ArrayList<>();
+            List<SkippedCheck> marked = new ArrayList<>();
+            for (SkippedCheck check : plan.skipped()) {
+                boolean ok = accepted.stream().anyMatch(check::sameAs);
+                marked.add(ok ? check.accept() : check);
+                if (!ok) {
+                    notAccepted.add(check);
+                }
             }
-            try {
-                stack = stacks.load(pool.stacksDir(), environment);
-            } catch (StackException e) {
-                throw new DeployException("the stack of " + environment + " is not valid; nothing was changed:\n  "
-                        + e.getMessage().replace("\n", "\n  "));
+            skipped = marked;
+            marked.forEach(check -> listener.message("skipped check: " + check.describe()));
+            if (!notAccepted.isEmpty()) {
+                throw new DeployException("the deploy of " + environment + " was refused; nothing was changed: "
+                        + notAccepted.size() + (notAccepted.size() == 1 ? " check" : " checks")
+                        + " could not run and " + (notAccepted.size() == 1 ? "was" : "were") + " not accepted:\n  "
+                        + String.join("\n  ", notAccepted.stream().map(SkippedCheck::describe).toList()));
             }
-            stack.warnings().forEach(w -> listener.message(w.toString()));
-            PoolSnapshot snapshot = inspector.inspect(pool).join();
-            if (snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
-                throw new DeployException(pool.name() + " is " + snapshot.status().label() + ": " + snapshot.message()
-                        + "; nothing was changed");
-            }
-            return new DeployValidator(clients).validate(pool, snapshot, stack);
+            return plan;
         }
 
         private EnvironmentDriver driver(DeployPlan plan) {
             if (pool.kind() == PoolKind.STANDALONE) {
                 return new StandaloneDriver(stack, plan.hosts(), this::quick, this::slow, plan.placements(), id);
             }
-            return new SwarmDriver(clients.quick(pool.manager()), pool, stack, plan.hosts(), id, plan.globalTargets());
+            List<SwarmDriver.NodeEngine> engines = new ArrayList<>();
+            for (Host node : plan.poolHosts()) {
+                var endpoint = plan.engines().get(node.key());
+                if (endpoint != null && node.state() == HostState.READY) {
+                    engines.add(new SwarmDriver.NodeEngine(node, clients.quick(endpoint), plan.hosts().stream().anyMatch(node::is)));
+                }
+            }
+            return new SwarmDriver(clients.quick(pool.manager()), pool, stack, plan.hosts(), id, plan.globalTargets(), engines, listener);
         }
 
         private com.github.dockerjava.api.DockerClient quick(Host host) {
@@ -181,15 +258,15 @@ public final class RedeployService {
 
         /** Level by level: a level starts once what it depends on is started, or healthy where asked. */
         private void createInOrder(EnvironmentDriver driver) throws DeployException {
-            driver.createNetworks();
+            driver.createNetworks(listener);
             List<List<String>> levels = StackLoader.dependencyOrder(stack);
             for (int i = 0; i < levels.size(); i++) {
                 List<ServiceDef> level = levels.get(i).stream().map(stack.services()::get).toList();
                 cancel.check("creating " + levels.get(i));
                 Instant created = clock.instant();
-                driver.create(level);
+                List<String> what = driver.create(level);
                 level.forEach(service -> createdAt.put(service.name(), created));
-                listener.message("created " + String.join(", ", levels.get(i)));
+                listener.message("created " + String.join("; ", what));
                 if (i + 1 < levels.size()) {
                     List<ServiceDef> needed = dependenciesOf(levels.get(i + 1));
                     awaitReady(driver, needed.stream().filter(s -> level.contains(s) || createdAt.containsKey(s.name())).toList(),
@@ -267,12 +344,17 @@ public final class RedeployService {
             return what + "\n" + state + "; redeploy to bring it back";
         }
 
+        /** Every service of the stack: where it was last seen, or that it was never seen running. */
         private String describeServices() {
             if (lastProgress.isEmpty()) {
                 return "no service was started";
             }
             List<String> parts = new ArrayList<>();
-            lastProgress.forEach((name, p) -> parts.add(name + " " + p.healthy() + "/" + p.desired()));
+            for (ServiceDef service : stack.services().values()) {
+                ServiceProgress p = lastProgress.get(service.name());
+                parts.add(p != null ? service.name() + " " + p.healthy() + "/" + p.desired()
+                        : service.name() + (createdAt.containsKey(service.name()) ? " created, not seen running" : " not created"));
+            }
             return String.join(", ", parts);
         }
 
@@ -298,7 +380,7 @@ public final class RedeployService {
             }
             return new DeployRecord(id, pool.name(), environment, user, started, clock.instant(),
                     stack == null ? null : stack.file().toString(), stack == null ? null : stack.sha256(),
-                    images, steps, serviceMillis, result, error);
+                    images, steps, serviceMillis, result, error, skipped);
         }
     }
 

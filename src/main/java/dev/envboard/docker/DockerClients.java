@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.core.SSLConfig;
+import dev.envboard.runtime.OffFxThread;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -64,6 +65,7 @@ public final class DockerClients implements AutoCloseable {
 
     /** Builds a client without caching it; the caller closes it. */
     public static DockerClient create(EndpointSpec endpoint, Profile profile) {
+        OffFxThread.check("DockerClients.create");
         if (endpoint.isPlainRemote() && !endpoint.insecure()) {
             throw new EndpointRefusedException("plain tcp to " + endpoint.host().orElseThrow()
                     + " is refused: configure tls, or insecure: true");

@@ -11,6 +11,7 @@ import dev.envboard.health.consul.Reply;
 import dev.envboard.pool.ConsulSpec;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class HealthReader {
      * @throws IllegalArgumentException when the pool has no consul block
      */
     public static HealthSnapshot read(PoolSpec pool, List<Host> hosts, Map<String, String> env) {
+        OffFxThread.check("HealthReader.read");
         ConsulSpec spec = pool.consul();
         if (spec == null) {
             throw new IllegalArgumentException("pool " + pool.name() + " has no consul block");

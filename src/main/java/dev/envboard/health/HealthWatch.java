@@ -11,6 +11,7 @@ import dev.envboard.health.consul.Reply;
 import dev.envboard.pool.ConsulSpec;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,6 +133,7 @@ public final class HealthWatch implements AutoCloseable {
     }
 
     public static HealthWatch start(PoolSpec pool, Options options, Consumer<HealthSnapshot> listener) {
+        OffFxThread.check("HealthWatch.start");
         if (pool.consul() == null) {
             throw new IllegalArgumentException("pool " + pool.name() + " has no consul block");
         }

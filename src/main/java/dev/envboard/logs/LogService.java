@@ -2,6 +2,7 @@ package dev.envboard.logs;
 
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ public final class LogService {
 
     /** The containers of a target on every engine of {@code pools}; blocks for the engines' answers. */
     public TargetResolver.Found find(List<PoolSpec> pools, LogTarget target) {
+        OffFxThread.check("LogService.find");
         return resolver.find(pools, target);
     }
 
@@ -50,6 +52,7 @@ public final class LogService {
      * with event feeds).
      */
     public LogSession open(List<ContainerRef> containers, LogOptions options, SourceListener listener) {
+        OffFxThread.check("LogService.open");
         if (containers.isEmpty()) {
             throw new IllegalArgumentException("nothing to follow");
         }

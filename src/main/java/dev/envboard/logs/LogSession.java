@@ -1,5 +1,6 @@
 package dev.envboard.logs;
 
+import dev.envboard.runtime.OffFxThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,7 @@ public final class LogSession implements AutoCloseable {
     /** Closes every stream and waits (boundedly) for the reader threads to end. */
     @Override
     public void close() {
+        OffFxThread.check("LogSession.close");
         synchronized (this) {
             if (closed) {
                 return;

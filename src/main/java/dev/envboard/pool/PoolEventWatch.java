@@ -1,5 +1,6 @@
 package dev.envboard.pool;
 
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.EndpointSpec;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Turns a pool's engine events into refreshes, so changes made outside Envboard (a label set with
@@ -18,13 +19,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PoolEventWatch implements AutoCloseable {
     static final long COALESCE_MS = 100;
+    /** Causes kept per refresh; a burst beyond them is only counted. */
+    static final int MAX_CAUSES = 32;
+
+    /** Why a refresh was asked for: an engine's event ("node update ID"), or its feed going away or coming back. */
+    record Cause(String endpoint, String what) {
+        static Cause of(EndpointSpec endpoint, Event event) {
+            String actor = event.getActor() == null ? "?" : event.getActor().getId();
+            return new Cause(endpoint.toString(), event.getType().getValue() + " " + event.getAction() + " " + actor);
+        }
+    }
 
     private final List<EventFeed> feeds = new ArrayList<>();
     private final ScheduledExecutorService timer;
-    private final Runnable onChange;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Consumer<List<Cause>> onChange;
+    private final Object lock = new Object();
+    private List<Cause> pending = new ArrayList<>();
+    private int dropped;
 
     public PoolEventWatch(PoolSpec pool, DockerClients clients, ScheduledExecutorService timer, Executor io, Runnable onChange) {
+        this(pool, clients, timer, io, causes -> onChange.run());
+    }
+
+    /** {@code onChange} is told the causes of each refresh (tests assert them: a reconnect also asks for one). */
+    PoolEventWatch(PoolSpec pool, DockerClients clients, ScheduledExecutorService timer, Executor io, Consumer<List<Cause>> onChange) {
         this.timer = timer;
         this.onChange = onChange;
         // Swarm managers report node and service changes for the whole cluster; standalone engines
@@ -36,14 +54,15 @@ public final class PoolEventWatch implements AutoCloseable {
             try {
                 feeds.add(new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, timer, io, new EventFeed.Listener() {
                     @Override
-                    public void onEvent(com.github.dockerjava.api.model.Event event) {
-                        changed();
+                    public void onEvent(Event event) {
+                        changed(Cause.of(endpoint, event));
                     }
 
                     @Override
                     public void onState(EventFeed.State state, String detail) {
                         if (state == EventFeed.State.RECONNECTING || state == EventFeed.State.LIVE) {
-                            changed(); // the engine went away or came back: look again
+                            // the engine went away or came back: look again
+                            changed(new Cause(endpoint.toString(), state.name().toLowerCase() + (detail == null ? "" : ": " + detail)));
                         }
                     }
                 }));
@@ -54,13 +73,32 @@ public final class PoolEventWatch implements AutoCloseable {
         feeds.forEach(EventFeed::start);
     }
 
-    private void changed() {
-        if (scheduled.compareAndSet(false, true)) {
-            timer.schedule(() -> {
-                scheduled.set(false);
-                onChange.run();
-            }, COALESCE_MS, TimeUnit.MILLISECONDS);
+    private void changed(Cause cause) {
+        boolean first;
+        synchronized (lock) {
+            first = pending.isEmpty() && dropped == 0;
+            if (pending.size() < MAX_CAUSES) {
+                pending.add(cause);
+            } else {
+                dropped++;
+            }
         }
+        if (first) {
+            timer.schedule(this::refresh, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void refresh() {
+        List<Cause> causes;
+        synchronized (lock) {
+            causes = pending;
+            if (dropped > 0) {
+                causes.add(new Cause("", "and " + dropped + " more"));
+            }
+            pending = new ArrayList<>();
+            dropped = 0;
+        }
+        onChange.accept(List.copyOf(causes));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.envboard.pool.label.PoolLabelWriters;
 import dev.envboard.pool.move.MoveService;
 import dev.envboard.runtime.AppExecutors;
 import dev.envboard.runtime.AppPaths;
+import dev.envboard.runtime.Notices;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -46,6 +47,9 @@ public interface Services extends AutoCloseable {
     EnvironmentStatusReader environmentStatus();
 
     Clock clock();
+
+    /** Where services report what the user must hear of: records not written, corrupt lines skipped. */
+    Notices notices();
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package dev.envboard.ssh;
 
+import dev.envboard.runtime.OffFxThread;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -87,6 +88,7 @@ public final class SshConnector implements AutoCloseable {
      *                                 from the one in known_hosts
      */
     public SshSession open(SshTarget target) throws SshException {
+        OffFxThread.check("SshConnector.open");
         List<Path> keyFiles = keys.files(target);
         List<KeyPair> identities = keys.load(name(target), keyFiles);
         ClientSession session = new Login(client, target, knownHostsOf(target), connectTimeout, authTimeout)
@@ -102,6 +104,7 @@ public final class SshConnector implements AutoCloseable {
      *                            does not match, so a different key cannot slip in
      */
     public synchronized void acceptHostKey(SshTarget target, PublicKey key, String expectedFingerprint) throws SshException {
+        OffFxThread.check("SshConnector.acceptHostKey");
         String actual = KeyUtils.getFingerPrint(key);
         if (expectedFingerprint == null || !expectedFingerprint.equals(actual)) {
             throw new SshException("ssh " + name(target) + ": host key " + actual

@@ -53,6 +53,9 @@ public final class SshSession implements AutoCloseable {
             channel = session.createExecChannel(command);
         } catch (IOException e) {
             throw new SshException("ssh " + name + ": cannot run " + shortly(command) + ": " + SshErrors.describe(e), e);
+        } catch (IllegalStateException e) {
+            // MINA's word for a session that is closing: the connection was lost.
+            throw new SshException("ssh " + name + ": cannot run " + shortly(command) + ": the connection is closed", e);
         }
         try {
             channel.setIn(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
@@ -78,6 +81,8 @@ public final class SshSession implements AutoCloseable {
             throw new SshException("ssh " + name + ": interrupted while running " + shortly(command), e);
         } catch (IOException e) {
             throw new SshException("ssh " + name + ": " + shortly(command) + " failed: " + SshErrors.describe(e), e);
+        } catch (IllegalStateException e) {
+            throw new SshException("ssh " + name + ": " + shortly(command) + " failed: the connection is closed", e);
         } finally {
             channel.close(true);
         }

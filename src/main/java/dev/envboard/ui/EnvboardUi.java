@@ -6,9 +6,9 @@ import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.health.HealthWatch;
 import dev.envboard.pool.PoolEventWatch;
 import dev.envboard.pool.PoolMonitor;
-import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.board.BoardView;
+import dev.envboard.ui.board.BoardServices;
 import dev.envboard.ui.board.BoardViewModel;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
@@ -31,12 +31,18 @@ import dev.envboard.ui.logs.LogsViewModel;
 import dev.envboard.ui.shell.ShellView;
 import dev.envboard.ui.shell.ShellViewModel;
 import dev.envboard.ui.welcome.WelcomeView;
+import dev.envboard.runtime.Notices;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -54,6 +60,7 @@ public final class EnvboardUi {
     private final Services context;
     private final Executor fx;
     private final UiStateStore stateStore;
+    private final UiState initialState;
     private final Theme theme;
     private final PoolMonitor monitor;
     private final Operations operations;
@@ -64,17 +71,25 @@ public final class EnvboardUi {
     private PoolHealthModel health;
     private Stage stage;
 
-    /** @param fx runs on the FX thread: {@code Platform::runLater} in the app */
-    public EnvboardUi(Services context, Executor fx, UiStateStore stateStore, Theme theme) {
+    /** Saves run one after another on the I/O executor, never on the FX thread. */
+    private volatile CompletableFuture<Void> saves = CompletableFuture.completedFuture(null);
+    private volatile String lastSaveProblem;
+
+    /**
+     * @param fx           runs on the FX thread: {@code Platform::runLater} in the app
+     * @param initialState loaded from {@code stateStore} before the FX thread needs it
+     */
+    public EnvboardUi(Services context, Executor fx, UiStateStore stateStore, UiState initialState, Theme theme) {
         this.context = context;
         this.fx = fx;
         this.stateStore = stateStore;
+        this.initialState = initialState;
         this.theme = theme;
         this.monitor = new PoolMonitor(context.poolInspector(), context.executors().timer(), POOL_REFRESH,
                 (pool, onChange) -> new PoolEventWatch(pool, context.dockerClients(), context.executors().timer(),
                         context.executors().io(), onChange));
         this.operations = new Operations(context.executors().io());
-        this.shell = new ShellViewModel(context.pools(), monitor, operations, fx);
+        this.shell = new ShellViewModel(context.pools(), monitor, operations, context.notices(), fx);
     }
 
     public ShellViewModel shell() {
@@ -84,23 +99,22 @@ public final class EnvboardUi {
     /** Builds the window into the stage and shows it; call on the FX thread. */
     public void show(Stage stage) {
         this.stage = stage;
-        UiState state = stateStore.load();
+        UiState state = initialState;
         themeMode = Theme.Mode.parse(state.theme());
 
         Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
         themeToggle.setId("theme-toggle");
 
         DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
-                context.clock(), context.executors().io(), fx);
+                context.clock(), context.executors().io(), fx,
+                (pool, env, report, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, onConfirm));
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
-        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), context.moveService(), monitor,
-                operations, context.emptyEnvironments(), context.labelWriters()::trust, deploys,
-                health.snapshotProperty(), context.executors().io(), fx);
+        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
+                new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
+                        monitor::refreshNow, deploys, operations, context.executors().io(), fx));
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
-        StackLoader stacks = new StackLoader();
-        BoardView.StackLocator locator = (pool, env) -> pool.stacksDir() == null ? Optional.empty() : stacks.locate(pool.stacksDir(), env);
-        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, locator));
+        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, deploys::confirmAndRedeploy));
         containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
                 context.executors().io(), fx, operations);
         logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
@@ -113,8 +127,7 @@ public final class EnvboardUi {
         sections.put(NavSection.LOGS, () -> logsView);
         sections.put(NavSection.HEALTH, () -> new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
-                (pool, env) -> RedeployConfirmation.show(stage, pool, env, locator.locate(pool, env),
-                        hostsOf(pool, env), () -> deploys.redeploy(pool, env))));
+                deploys::confirmAndRedeploy));
         Node welcome = new WelcomeView(shell, context.paths().poolsFile());
 
         ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);
@@ -124,6 +137,7 @@ public final class EnvboardUi {
             themeMode = themeMode.next();
             theme.apply(scene, themeMode);
             themeToggle.getTooltip().setText("Theme: " + themeMode.name().toLowerCase() + " (click to change)");
+            saveState();
         });
 
         stage.setTitle("Envboard");
@@ -139,6 +153,7 @@ public final class EnvboardUi {
         stage.setOnHiding(e -> saveState());
         stage.show();
         shell.start(state.selectedPool());
+        shell.selectedPoolProperty().addListener((obs, old, now) -> saveState());
     }
 
     private List<PoolSpec> selectedPools() {
@@ -155,19 +170,47 @@ public final class EnvboardUi {
         return id.substring(0, Math.min(12, id.length()));
     }
 
-    private List<String> hostsOf(dev.envboard.pool.PoolSpec pool, String environment) {
-        return shell.pools().stream().filter(p -> p.spec().equals(pool)).flatMap(p -> p.snapshot().hosts().stream())
-                .filter(h -> environment.equals(h.environment())).map(dev.envboard.pool.Host::hostname).toList();
-    }
-
+    /** Takes the state on the FX thread and writes it on the I/O executor; a failure becomes a notice. */
     private void saveState() {
         String pool = shell.selectedPoolProperty().get() == null ? null : shell.selectedPoolProperty().get().name();
-        stateStore.save(new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), themeMode.name().toLowerCase(), pool));
+        UiState state = new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), themeMode.name().toLowerCase(), pool);
+        saves = saves.thenRunAsync(() -> {
+            try {
+                stateStore.save(state);
+                lastSaveProblem = null;
+            } catch (IOException | RuntimeException e) {
+                // Caught whatever it is: a failed link would stop every later save of the chain.
+                lastSaveProblem = e.getMessage();
+                context.notices().report(Notices.Kind.WRITE_FAILED, String.valueOf(e.getMessage()));
+            }
+        }, context.executors().io());
+    }
+
+    /**
+     * Waits (bounded) for the saves still running, the one made on closing included; call off the
+     * FX thread once the window is closed, before the services close.
+     *
+     * @return why the last save failed, or empty when the state is on disk
+     */
+    public Optional<String> awaitStateSaved(Duration timeout) {
+        try {
+            saves.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.of("the window state was not saved to " + stateStore.file() + " within "
+                    + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return Optional.of("the window state was not saved: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while the window state was saved");
+        }
+        return Optional.ofNullable(lastSaveProblem);
     }
 
     /** Stops watching pools; the Services owner closes the services. */
     public void close() {
+        shell.close();
         monitor.close();
         if (containers != null) {
             containers.close();

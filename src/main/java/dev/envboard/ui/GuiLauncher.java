@@ -1,10 +1,12 @@
 package dev.envboard.ui;
 
 import dev.envboard.services.Services;
+import dev.envboard.ui.shell.UiState;
 import dev.envboard.ui.shell.UiStateStore;
 import dev.envboard.ui.common.Theme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +18,9 @@ import javafx.stage.Stage;
  * shows the window, and waits until it closes. Failures to start become one clear message.
  */
 public final class GuiLauncher {
+    /** How long closing waits for the window state to reach the disk. */
+    static final Duration STATE_SAVE_TIMEOUT = Duration.ofSeconds(5);
+
     private final Map<String, String> env;
     private final PrintWriter err;
     private final Services.Opener services;
@@ -43,11 +48,13 @@ public final class GuiLauncher {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<EnvboardUi> ui = new AtomicReference<>();
+        // Read here, before the FX thread exists: it must not wait on the disk.
+        UiStateStore stateStore = new UiStateStore(context.paths().stateDir(), context.notices());
+        UiState state = stateStore.load();
         try {
             Platform.startup(() -> {
                 try {
-                    EnvboardUi created = new EnvboardUi(context, Platform::runLater,
-                            new UiStateStore(context.paths().stateDir()), new Theme(env));
+                    EnvboardUi created = new EnvboardUi(context, Platform::runLater, stateStore, state, new Theme(env));
                     ui.set(created);
                     Stage stage = new Stage();
                     stage.setOnHidden(e -> closed.countDown());
@@ -69,6 +76,7 @@ public final class GuiLauncher {
             Thread.currentThread().interrupt();
         }
         if (ui.get() != null) {
+            ui.get().awaitStateSaved(STATE_SAVE_TIMEOUT).ifPresent(problem -> err.println("envboard: " + problem));
             ui.get().close();
         }
         Platform.exit();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envboard.testing.PoolsFiles;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,10 +60,40 @@ class RedeployCommandTest {
     }
 
     private String[] run(String... args) {
+        return run(Prompt.NOBODY, args);
+    }
+
+    private String[] run(Prompt prompt, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TestCli.of(env, config -> 1, Prompt.NOBODY).run(new PrintWriter(out), new PrintWriter(err), args);
+        int code = TestCli.of(env, config -> 1, prompt).run(new PrintWriter(out), new PrintWriter(err), args);
         return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void checksThatCouldNotRunAreListedAndRefusedUnlessAcceptedAtThePromptOrByTheFlag() throws Exception {
+        Files.writeString(pools, PoolsFiles.withoutSwarmEngines(Files.readString(pools)));
+        String skipped = "images envboard/demo:1 not checked on envboard-swarm-3: no engines: entry in pools.yaml";
+
+        String[] nobody = run("redeploy", ENV, "--config", pools.toString());
+        assertThat(nobody[0]).as(nobody[2]).isEqualTo("3");
+        assertThat(nobody[2]).contains("1 check(s) of " + ENV + " could not run").contains(skipped).contains("--accept-unchecked");
+        assertThat(nobody[1]).contains("refused").contains("was not accepted").contains(skipped);
+        assertThat(sandbox.docker(sandbox.manager(), "service", "ls", "--format", "{{.Name}}")).doesNotContain(ENV + "_tick");
+
+        List<String> asked = new java.util.ArrayList<>();
+        String[] yes = run(question -> asked.add(question), "redeploy", ENV, "--config", pools.toString());
+        assertThat(asked).containsExactly("Redeploy " + ENV + " without these checks?");
+        assertThat(yes[0]).as(yes[2]).isEqualTo("0");
+        assertThat(yes[1]).contains("succeeded").contains("skipped check: " + skipped).contains("(accepted)");
+
+        String[] flag = run("redeploy", ENV, "--accept-unchecked", "--json", "--config", pools.toString());
+        assertThat(flag[0]).as(flag[2]).isEqualTo("0");
+        assertThat(flag[2]).contains("accepted by --accept-unchecked");
+        JsonNode check = new ObjectMapper().readTree(flag[1]).get("skippedChecks").get(0);
+        assertThat(check.get("host").asText()).isEqualTo("envboard-swarm-3");
+        assertThat(check.get("accepted").asBoolean()).isTrue();
+        assertThat(sandbox.docker(sandbox.manager(), "service", "ls", "--format", "{{.Name}} {{.Replicas}}")).contains(ENV + "_tick 2/2");
     }
 
     @Test

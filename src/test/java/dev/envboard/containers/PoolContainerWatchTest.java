@@ -74,10 +74,12 @@ class PoolContainerWatchTest {
     void tearDown() {
         sandbox.startEngine("envboard-host-2");
         for (Sandbox.Engine engine : sandbox.standaloneHosts()) {
-            try {
-                sandbox.docker(engine, "rm", "-f", PROBE);
-            } catch (AssertionError absent) {
-                // not there
+            for (String name : new String[] {PROBE, PROBE + "-after"}) {
+                try {
+                    sandbox.docker(engine, "rm", "-f", name);
+                } catch (AssertionError absent) {
+                    // not there
+                }
             }
         }
         watch.close();
@@ -105,15 +107,22 @@ class PoolContainerWatchTest {
     @Test
     void anEngineRestartedUnderTheWatchIsReconnectedAndTheTableIsRightAfterwards() {
         Sandbox.Engine host = sandbox.engine("envboard-host-2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> idsOn("envboard-host-2").equals(cliIds(host)));
+        // Running before the restart, without a restart policy: the engine's restart leaves it exited.
+        sandbox.docker(host, "run", "-d", "--name", PROBE, "--stop-timeout", "1", "envboard/demo:1", "sleep", "600");
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe().map(r -> r.state().equals("running")).orElse(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rowsOn("envboard-host-2").equals(cliRows(host)));
         sandbox.stopEngine("envboard-host-2");
         await().atMost(Duration.ofSeconds(60)).until(() -> hostProblems.containsKey("envboard-host-2"));
 
         sandbox.startEngine("envboard-host-2");
-        sandbox.docker(host, "run", "-d", "--name", PROBE, "envboard/demo:1", "sleep", "600");
         await().atMost(Duration.ofSeconds(60)).until(() -> !hostProblems.containsKey("envboard-host-2")
-                && probe().map(r -> r.state().equals("running")).orElse(false));
-        await().atMost(Duration.ofSeconds(10)).until(() -> idsOn("envboard-host-2").equals(cliIds(host)));
+                && probe().map(r -> r.state().equals("exited")).orElse(false));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsOn("envboard-host-2")).isEqualTo(cliRows(host)));
+
+        // And it follows the engine again: a container started now shows up.
+        sandbox.docker(host, "run", "-d", "--name", PROBE + "-after", "envboard/demo:1", "sleep", "600");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rowsOn("envboard-host-2")).isEqualTo(cliRows(host))
+                .anySatisfy(row -> assertThat(row).endsWith(" running")));
     }
 
     private java.util.Optional<ContainerRow> probe() {
@@ -123,6 +132,18 @@ class PoolContainerWatchTest {
     private Set<String> idsOn(String host) {
         return rows.values().stream().filter(r -> r.host().equals(host) && r.containerId() != null)
                 .map(ContainerRow::containerId).collect(Collectors.toSet());
+    }
+
+    /** "id state" of each container the watch shows on a host. */
+    private Set<String> rowsOn(String host) {
+        return rows.values().stream().filter(r -> r.host().equals(host) && r.containerId() != null)
+                .map(r -> r.containerId() + " " + r.state()).collect(Collectors.toSet());
+    }
+
+    /** "id state" of each container docker ps -a lists. */
+    private Set<String> cliRows(Sandbox.Engine engine) {
+        String out = sandbox.docker(engine, "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.State}}");
+        return out.isBlank() ? Set.of() : out.lines().collect(Collectors.toSet());
     }
 
     private Set<String> cliIds(Sandbox.Engine engine) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A stacks folder of the test's own and a copy of the sandbox's pools.yaml pointing at it, so
@@ -22,9 +23,14 @@ final class DeployFixture implements AutoCloseable {
     final AppContext app;
 
     DeployFixture(Sandbox sandbox, Path dir) throws IOException {
+        this(sandbox, dir, UnaryOperator.identity());
+    }
+
+    /** @param change changes the sandbox's pools.yaml text for this test (e.g. drops the Swarm's engines:) */
+    DeployFixture(Sandbox sandbox, Path dir, UnaryOperator<String> change) throws IOException {
         this.sandbox = sandbox;
         this.stacks = Files.createDirectories(dir.resolve("stacks"));
-        String pools = Files.readString(sandbox.poolsFile()).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
+        String pools = change.apply(Files.readString(sandbox.poolsFile())).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
         if (!pools.contains("stacks: " + stacks)) {
             pools = pools.replace("    label-key: environment\n", "    label-key: environment\n    stacks: " + stacks + "\n");
         }
@@ -50,6 +56,17 @@ final class DeployFixture implements AutoCloseable {
 
     DeployRecord redeploy(String pool, String environment) {
         return app.redeployService().redeploy(pool(pool), environment, DeployListener.NONE, new CancelToken());
+    }
+
+    DeployRecord redeploy(String pool, String environment, DeployListener listener) {
+        return app.redeployService().redeploy(pool(pool), environment, listener, new CancelToken());
+    }
+
+    /** IDs of the containers of an environment on one engine (running or not). */
+    java.util.Set<String> containerIds(String engine, String environment) {
+        String out = sandbox.docker(sandbox.engine(engine), "ps", "-aq", "--no-trunc", "--filter",
+                "label=com.docker.stack.namespace=" + environment);
+        return out.isBlank() ? java.util.Set.of() : java.util.Set.copyOf(out.lines().toList());
     }
 
     /** docker service ps on the manager: "node state" per running task of a service. */

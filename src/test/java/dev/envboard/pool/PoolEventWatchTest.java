@@ -7,18 +7,24 @@ import dev.envboard.pool.config.PoolsConfig;
 import dev.envboard.pool.config.PoolsFileLoader;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Changes made outside Envboard reach it through the engines' event streams, not polling. */
+/**
+ * Changes made outside Envboard reach it through the engines' event streams, not polling. A feed
+ * that (re)connects asks for a refresh too, so each test waits for a refresh caused by the very
+ * event its change makes, not for any refresh.
+ */
 @ExtendWith(SandboxExtension.class)
 class PoolEventWatchTest {
     private Sandbox sandbox;
@@ -26,6 +32,7 @@ class PoolEventWatchTest {
     private ScheduledExecutorService timer;
     private ExecutorService io;
     private PoolsConfig config;
+    private final List<List<PoolEventWatch.Cause>> refreshes = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp(Sandbox sandbox) {
@@ -43,15 +50,26 @@ class PoolEventWatchTest {
         clients.close();
     }
 
+    private PoolEventWatch watch(PoolSpec pool) {
+        PoolEventWatch watch = new PoolEventWatch(pool, clients, timer, io, refreshes::add);
+        // Connected: every engine's feed is live (and asked for a refresh saying so).
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.endpoints().stream().allMatch(endpoint ->
+                refreshedBecause(new PoolEventWatch.Cause(endpoint.toString(), "live"))));
+        return watch;
+    }
+
+    private boolean refreshedBecause(PoolEventWatch.Cause cause) {
+        return refreshes.stream().anyMatch(causes -> causes.contains(cause));
+    }
+
     @Test
     void aNodeLabelSetWithTheCliTriggersARefresh() {
-        AtomicInteger changes = new AtomicInteger();
-        try (PoolEventWatch watch = new PoolEventWatch(config.pool("sandbox-swarm").orElseThrow(), clients, timer, io,
-                changes::incrementAndGet)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> changes.get() >= 1); // connected
-            int before = changes.get();
+        PoolSpec pool = config.pool("sandbox-swarm").orElseThrow();
+        String nodeId = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.ID}}", "envboard-swarm-3");
+        try (PoolEventWatch watch = watch(pool)) {
             sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "eventprobe=1", "envboard-swarm-3");
-            await().atMost(Duration.ofSeconds(10)).until(() -> changes.get() > before);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    refreshedBecause(new PoolEventWatch.Cause(pool.manager().toString(), "node update " + nodeId)));
         } finally {
             sandbox.docker(sandbox.manager(), "node", "update", "--label-rm", "eventprobe", "envboard-swarm-3");
         }
@@ -59,15 +77,15 @@ class PoolEventWatchTest {
 
     @Test
     void aDaemonReloadOnAStandaloneEngineTriggersARefresh() throws Exception {
-        AtomicInteger changes = new AtomicInteger();
-        try (PoolEventWatch watch = new PoolEventWatch(config.pool("sandbox-hosts").orElseThrow(), clients, timer, io,
-                changes::incrementAndGet)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> changes.get() >= 1);
-            int before = changes.get();
-            Sandbox.Engine host = sandbox.engine("envboard-host-1");
-            long pid = Long.parseLong(java.nio.file.Files.readString(host.pidFile()).trim());
+        PoolSpec pool = config.pool("sandbox-hosts").orElseThrow();
+        EngineSpec host1 = pool.engines().stream().filter(e -> e.name().equals("envboard-host-1")).findFirst().orElseThrow();
+        Sandbox.Engine engine = sandbox.engine("envboard-host-1");
+        String engineId = sandbox.docker(engine, "info", "--format", "{{.ID}}");
+        try (PoolEventWatch watch = watch(pool)) {
+            long pid = Long.parseLong(Files.readString(engine.pidFile()).trim());
             new ProcessBuilder("kill", "-HUP", String.valueOf(pid)).start().waitFor();
-            await().atMost(Duration.ofSeconds(10)).until(() -> changes.get() > before);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    refreshedBecause(new PoolEventWatch.Cause(host1.endpoint().toString(), "daemon reload " + engineId)));
         }
     }
 }

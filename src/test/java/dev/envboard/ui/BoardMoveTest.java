@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Drag a card to another column, confirm, and the label changes on the real Swarm manager. */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class BoardMoveTest {
     private static final String HOST = "envboard-swarm-3";
     private static Sandbox sandbox;
@@ -74,11 +74,17 @@ class BoardMoveTest {
     @Test
     void cancellingTheConfirmationChangesNothing(FxRobot robot) {
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#column-unassigned #host-" + HOST).tryQuery().isPresent());
+        String version = nodeVersion();
         robot.drag("#host-" + HOST, MouseButton.PRIMARY).dropTo("#column-demo");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cancel-move").tryQuery().isPresent());
         robot.clickOn("#cancel-move");
+        // Checked once nothing runs any more: a move started by mistake would still be writing right after the click.
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cancel-move").tryQuery().isEmpty()
+                && robot.lookup("#operations-button").queryButton().getText().equals("No operations running"));
+        assertThat(nodeVersion()).as("the node was not updated at all").isEqualTo(version);
         assertThat(environment()).isEmpty();
         assertThat(inColumn(robot, "unassigned")).isTrue();
+        assertThat(moving(robot)).isFalse();
     }
 
     @Test
@@ -116,6 +122,11 @@ class BoardMoveTest {
     private static boolean moving(FxRobot robot) {
         Node card = robot.lookup("#host-" + HOST).query();
         return card.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("moving"));
+    }
+
+    /** The node's version index: any update of the node raises it. */
+    private static String nodeVersion() {
+        return sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.Version.Index}}", HOST);
     }
 
     private static String environment() {

@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Creating, renaming and removing environments on the board; a rename relabels the real hosts. */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class EnvironmentColumnsTest {
     private static Sandbox sandbox;
     private UiHarness window;

@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
  * test changes: a critical check reaches the right host card and environment header through a
  * blocking query; maintenance shows with its reason; Consul down is unknown, never healthy.
  */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class HealthOnBoardTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String FAILURE = "HTTP GET http://10.254.77.11:8080/health: 500 Internal Server Error\n"

@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Start;
  * An engine that accepts the connection and then never answers (a hung dockerd, a half-dead
  * host): the window must stay usable, show the healthy pool, and finally report the hung one.
  */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class HungEngineTest {
     private static Sandbox sandbox;
     private final List<Socket> accepted = new ArrayList<>();

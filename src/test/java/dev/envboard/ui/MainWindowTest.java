@@ -5,15 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.envboard.ui.shell.UiState;
 import dev.envboard.ui.shell.UiStateStore;
+import dev.envboard.runtime.Notices;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class MainWindowTest {
     private static Path poolsFile;
     private static Sandbox sandbox;
@@ -54,8 +55,7 @@ class MainWindowTest {
         for (String host : swarmHosts) {
             String env = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", host);
             String column = env.isEmpty() ? "unassigned" : env;
-            Node card = robot.lookup("#column-" + column).lookup("#host-" + host).query();
-            assertThat(card).as(host + " in column " + column).isNotNull();
+            assertThat(robot.lookup("#column-" + column + " #host-" + host).tryQuery()).as(host + " in column " + column).isPresent();
         }
     }
 
@@ -79,10 +79,25 @@ class MainWindowTest {
             stage.setHeight(777);
             stage.close();
         });
-        UiState saved = new UiStateStore(window.stateDir()).load();
+        assertThat(window.awaitStateSaved()).isEmpty();
+        UiState saved = new UiStateStore(window.stateDir(), new Notices()).load();
         assertThat(saved.width()).isEqualTo(1111);
         assertThat(saved.height()).isEqualTo(777);
         assertThat(saved.selectedPool()).isEqualTo("sandbox-hosts");
+    }
+
+    @Test
+    void aWindowStateThatCannotBeSavedIsSaidInTheStatusBar(FxRobot robot) throws Exception {
+        Path inTheWay = Files.createDirectories(window.stateDir().resolve("window.json"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !cardNames(robot).isEmpty());
+
+        robot.clickOn("#pool-selector").clickOn("sandbox-hosts  ·  standalone"); // a choice the window remembers
+
+        String expected = "the window state could not be saved to " + inTheWay + " (Is a directory)";
+        assertThat(window.awaitStateSaved()).contains(expected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> UiHarness.onFx(() -> robot.lookup("#status-notice").queryLabeled().getText()),
+                expected::equals);
+        assertThat(UiHarness.onFx(() -> robot.lookup("#status-notice").query().getParent().isVisible())).isTrue();
     }
 
     private static Set<String> cardNames(FxRobot robot) {

@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Click Redeploy on a column, confirm: the run succeeds on the real Swarm and the column says so. */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class RedeployFromBoardTest {
     private static final String ENV = "uienv";
     private static Sandbox sandbox;
@@ -69,10 +69,15 @@ class RedeployFromBoardTest {
     void clickRedeployConfirmAndTheColumnShowsTheResult(FxRobot robot) {
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#redeploy-" + ENV).tryQuery().isPresent());
         assertThat(robot.lookup("#deploy-badge-" + ENV).queryLabeled().getText()).isEqualTo("never deployed");
+        // Consul's answers rebuild the column (its counts, then the host's dot once Consul's nodes are placed on
+        // the hosts): click its button once the host shows its node maintenance, not a node on its way out.
+        await().atMost(Duration.ofSeconds(30)).until(() -> UiHarness.onFx(() ->
+                robot.lookup("#health-envboard-swarm-3 .health-dot.maintenance").tryQuery().isPresent()
+                        && robot.lookup("#health-" + ENV + "-unknown").tryQuery().isEmpty()));
 
         robot.clickOn("#redeploy-" + ENV);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-redeploy").tryQuery().isPresent());
-        assertThat(robot.lookup("#redeploy-dialog .content").queryLabeled().getText()).contains("compose.yaml").contains("envboard-swarm-3");
+        assertThat(robot.lookup("#redeploy-dialog .redeploy-summary").queryLabeled().getText()).contains("compose.yaml").contains("envboard-swarm-3");
         robot.clickOn("#confirm-redeploy");
 
         await().atMost(Duration.ofSeconds(90)).until(() -> robot.lookup("#deploy-badge-" + ENV).queryLabeled().getText().startsWith("succeeded"));

@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
  * A standalone host dragged to another column: its daemon.json is rewritten over SSH. The SSH
  * host key is not known yet, so the user is shown its fingerprint and must accept it first.
  */
-@ExtendWith({SandboxExtension.class, ApplicationExtension.class})
+@ExtendWith({FxThreadGuardCheck.class, SandboxExtension.class, ApplicationExtension.class})
 class StandaloneBoardMoveTest {
     private static final String HOST = "envboard-host-2";
     private static Sandbox sandbox;

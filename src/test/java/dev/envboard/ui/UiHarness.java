@@ -6,7 +6,9 @@ import dev.envboard.ui.common.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -28,7 +30,8 @@ final class UiHarness implements AutoCloseable {
     static UiHarness show(Stage stage, Path poolsFile, Path stateDir) {
         Map<String, String> env = Map.of("XDG_STATE_HOME", stateDir.toString(), "XDG_CONFIG_HOME", stateDir.toString());
         AppContext context = AppContext.create(poolsFile, env);
-        EnvboardUi ui = new EnvboardUi(context, Platform::runLater, new UiStateStore(stateDir), new Theme(Map.of()));
+        UiStateStore store = new UiStateStore(stateDir, context.notices());
+        EnvboardUi ui = new EnvboardUi(context, Platform::runLater, store, store.load(), new Theme(Map.of()));
         ui.show(stage);
         return new UiHarness(stateDir, context, ui);
     }
@@ -48,6 +51,11 @@ final class UiHarness implements AutoCloseable {
 
     Path stateDir() {
         return stateDir;
+    }
+
+    /** Waits for the window state saves (they run off the FX thread); empty when the state is on disk. */
+    Optional<String> awaitStateSaved() {
+        return ui.awaitStateSaved(Duration.ofSeconds(10));
     }
 
     @Override

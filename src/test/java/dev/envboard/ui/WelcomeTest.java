@@ -16,7 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** No engine answers: the window says what it tried instead of showing an empty board. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FxThreadGuardCheck.class, ApplicationExtension.class})
 class WelcomeTest {
     private UiHarness window;
     private Path socket;

@@ -58,7 +58,7 @@ final class ComposeDocumentReader {
         });
         reportCycles(defs, root.file());
         if (!networks.containsKey("default") && defs.values().stream().anyMatch(s -> s.networks().contains("default"))) {
-            networks.put("default", new NetworkDef("default", null, false, Map.of()));
+            networks.put("default", NetworkDef.plain("default"));
         }
         ComposeKeys.TOP_LEVEL.check(root, context);
         return new Contents(defs, networks);

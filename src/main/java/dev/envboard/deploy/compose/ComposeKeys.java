@@ -74,8 +74,8 @@ final class ComposeKeys {
                     "priority", "gw_priority", "interface_name"));
 
     static final KeyPolicy NETWORK = KeyPolicy.of(
-            Set.of("driver", "external", "labels"), Map.of(),
-            Set.of("driver_opts", "attachable", "enable_ipv6", "internal", "ipam", "name"));
+            Set.of("driver", "driver_opts", "external", "labels"), Map.of(),
+            Set.of("attachable", "enable_ipv6", "internal", "ipam", "name"));
 
     private ComposeKeys() {
     }

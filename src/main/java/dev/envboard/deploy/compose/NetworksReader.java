@@ -5,7 +5,7 @@ import dev.envboard.yaml.YamlNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The top-level networks: {name: {driver, external, labels}}. */
+/** The top-level networks: {name: {driver, driver_opts, external, labels}}. */
 final class NetworksReader {
     private final StackContext context;
 
@@ -26,7 +26,7 @@ final class NetworksReader {
 
     private NetworkDef network(String name, YamlNode node) throws InputException {
         if (node.isNull()) {
-            return new NetworkDef(name, null, false, Map.of());
+            return NetworkDef.plain(name);
         }
         ComposeKeys.NETWORK.check(node, context);
         Scalars scalars = context.scalars();
@@ -37,6 +37,11 @@ final class NetworksReader {
         }
         Map<String, String> labels = node.get("labels").isPresent()
                 ? new KeyValuesReader(context).labels(node.require("labels")) : Map.of();
-        return new NetworkDef(name, driver == null || driver.isEmpty() ? null : driver, external, labels);
+        Map<String, String> options = node.get("driver_opts").isPresent()
+                ? new KeyValuesReader(context).labels(node.require("driver_opts")) : Map.of();
+        if (external && !options.isEmpty()) {
+            throw node.require("driver_opts").problem("an external network is used as it is: it cannot have driver_opts here");
+        }
+        return new NetworkDef(name, driver == null || driver.isEmpty() ? null : driver, external, labels, options);
     }
 }

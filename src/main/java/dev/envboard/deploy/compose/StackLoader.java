@@ -1,5 +1,6 @@
 package dev.envboard.deploy.compose;
 
+import dev.envboard.runtime.OffFxThread;
 import dev.envboard.yaml.InputException;
 import dev.envboard.yaml.InputProblem;
 import dev.envboard.yaml.YamlDocuments;
@@ -34,6 +35,7 @@ public final class StackLoader {
 
     /** The compose file the environment would be deployed from, if there is one. */
     public Optional<Path> locate(Path stacksDir, String environment) {
+        OffFxThread.check("StackLoader.locate");
         if (environment == null || !FOLDER_SAFE.matcher(environment).matches()) {
             return Optional.empty();
         }
@@ -42,6 +44,7 @@ public final class StackLoader {
 
     /** The stack, with warnings; every error found is in the exception, each with file, line and key. */
     public Stack load(Path stacksDir, String environment) throws StackException {
+        OffFxThread.check("StackLoader.load");
         if (environment == null || !FOLDER_SAFE.matcher(environment).matches()) {
             throw new StackException(List.of(InputProblem.error(null, 0, "",
                     "\"" + environment + "\" cannot name a stacks folder: use letters, digits, '.', '_' or '-'")));

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param error     why it failed or was refused, and the state it left; null on success
  * @param steps     each step that ran, in order
  * @param services  time from creation to running (and healthy) per service
+ * @param skippedChecks the validation checks that could not run, and whether the user accepted each
  */
 public record DeployRecord(String id, String pool, String environment, String user, Instant startedAt,
                            Instant finishedAt, String stackFile, String stackSha256, Map<String, String> images,
-                           List<StepTiming> steps, Map<String, Long> services, String result, String error) {
+                           List<StepTiming> steps, Map<String, Long> services, String result, String error,
+                           List<SkippedCheck> skippedChecks) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
@@ -29,6 +31,7 @@ public record DeployRecord(String id, String pool, String environment, String us
         images = images == null ? Map.of() : Map.copyOf(images);
         steps = steps == null ? List.of() : List.copyOf(steps);
         services = services == null ? Map.of() : Map.copyOf(services);
+        skippedChecks = skippedChecks == null ? List.of() : List.copyOf(skippedChecks);
     }
 
     public boolean succeeded() {

@@ -3,11 +3,9 @@ package dev.envboard.deploy.standalone;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Network;
 import dev.envboard.deploy.CancelToken;
 import dev.envboard.deploy.DeployException;
 import dev.envboard.deploy.DeployListener;
@@ -21,11 +19,16 @@ import dev.envboard.deploy.compose.ServiceDef;
 import dev.envboard.deploy.compose.Stack;
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -42,6 +45,11 @@ public final class StandaloneDriver implements EnvironmentDriver {
     private final Function<Host, DockerClient> slow;
     private final Map<String, List<Placement>> placements;
     private final String deployId;
+    private final EnvironmentNetworks networks;
+    /** Per host: names of the containers the teardown removed, whose stale endpoints may be cleared. */
+    private final Map<HostKey, Set<String>> oldNames = new ConcurrentHashMap<>();
+    /** Per host: the engine's network for each network of the stack (a replacement may have a fresh name). */
+    private final Map<HostKey, Map<String, String>> networkNames = new ConcurrentHashMap<>();
 
     /**
      * @param quick      a client per host for calls that answer at once
@@ -57,15 +65,17 @@ public final class StandaloneDriver implements EnvironmentDriver {
         this.slow = slow;
         this.placements = Map.copyOf(placements);
         this.deployId = deployId;
+        this.networks = new EnvironmentNetworks(stack, deployId);
     }
 
     @Override
     public List<String> remove(CancelToken cancel, DeployListener listener) throws DeployException {
-        List<String> removed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> removed = Collections.synchronizedList(new ArrayList<>());
         List<Parallel.Work> work = new ArrayList<>();
         for (Host host : hosts) {
             for (Container container : call(host, () -> quick.apply(host).listContainersCmd().withShowAll(true)
                     .withLabelFilter(namespace()).exec())) {
+                oldNames.computeIfAbsent(host.key(), k -> ConcurrentHashMap.newKeySet()).add(name(container));
                 work.add(() -> {
                     removeContainer(host, container);
                     listener.message("removed " + name(container) + " on " + host.displayName());
@@ -91,34 +101,29 @@ public final class StandaloneDriver implements EnvironmentDriver {
         });
     }
 
+    /**
+     * Gone once its containers are removed and their names are free. Networks are not waited for:
+     * the new deployment reuses or replaces them (see {@link EnvironmentNetworks}).
+     */
     @Override
     public List<String> sweep() throws DeployException {
         List<String> left = new ArrayList<>();
         for (Host host : hosts) {
-            int before = left.size();
             DockerClient client = quick.apply(host);
             for (Container container : call(host, () -> client.listContainersCmd().withShowAll(true).withLabelFilter(namespace()).exec())) {
                 left.add(name(container) + " on " + host.displayName());
             }
-            for (Placement placement : placements.values().stream().flatMap(List::stream).filter(p -> p.host().is(host)).toList()) {
+            for (Placement placement : placementsOn(host)) {
                 if (exists(host, placement.containerName())) {
                     left.add("name " + placement.containerName() + " still taken on " + host.displayName());
                 }
             }
-            if (left.size() == before) { // nothing of the environment left on this host: its networks can go
-                for (Network network : call(host, () -> client.listNetworksCmd().withFilter("label",
-                        List.of(Naming.NAMESPACE + "=" + environment)).exec())) {
-                    try {
-                        client.removeNetworkCmd(network.getId()).exec();
-                    } catch (NotFoundException gone) {
-                        continue;
-                    } catch (DockerException inUse) {
-                        left.add("network " + network.getName() + " on " + host.displayName() + " (still in use)");
-                    }
-                }
-            }
         }
         return left;
+    }
+
+    private List<Placement> placementsOn(Host host) {
+        return placements.values().stream().flatMap(List::stream).filter(p -> p.host().is(host)).toList();
     }
 
     private boolean exists(Host host, String containerName) throws DeployException {
@@ -133,38 +138,52 @@ public final class StandaloneDriver implements EnvironmentDriver {
     }
 
     @Override
-    public void createNetworks() throws DeployException {
-        List<String> used = stack.services().values().stream().flatMap(s -> s.networks().stream()).distinct().sorted().toList();
+    public void createNetworks(DeployListener listener) throws DeployException {
+        List<Parallel.Work> work = new ArrayList<>();
         for (Host host : hosts) {
-            for (String name : used) {
-                NetworkDef def = stack.networks().get(name);
-                if (def != null && def.external()) {
-                    continue;
-                }
-                Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
-                labels.put(Naming.NAMESPACE, environment);
-                String driver = def == null || def.driver() == null ? "bridge" : def.driver();
-                call(host, () -> quick.apply(host).createNetworkCmd().withName(Naming.network(environment, name))
-                        .withDriver(driver).withLabels(labels).withCheckDuplicate(true).exec());
-            }
+            work.add(() -> {
+                Set<String> endpointNames = new HashSet<>(oldNames.getOrDefault(host.key(), Set.of()));
+                placementsOn(host).forEach(p -> endpointNames.add(p.containerName()));
+                networkNames.put(host.key(), networks.prepare(host, quick.apply(host), endpointNames, listener));
+            });
         }
+        Parallel.runAll("networks", work);
     }
 
     @Override
-    public void create(ServiceDef service) throws DeployException {
-        create(List.of(service));
+    public String create(ServiceDef service) throws DeployException {
+        return create(List.of(service)).get(0);
     }
 
     /** Every replica of the level at once: the engines create and start containers concurrently. */
     @Override
-    public void create(List<ServiceDef> level) throws DeployException {
+    public List<String> create(List<ServiceDef> level) throws DeployException {
         List<Parallel.Work> work = new ArrayList<>();
+        Map<String, List<Placement>> started = new ConcurrentHashMap<>();
         for (ServiceDef service : level) {
-            for (Placement placement : placements.getOrDefault(service.name(), List.of())) {
-                work.add(() -> createReplica(service, placement));
+            List<Placement> mine = placements.getOrDefault(service.name(), List.of());
+            int wanted = service.deploy().isGlobal() ? mine.size() : service.deploy().replicas();
+            if (mine.size() < wanted) { // validation refuses this; never start a deploy that cannot be whole
+                throw new DeployException("only " + mine.size() + " of " + wanted + " replicas of " + service.name() + " were placed");
+            }
+            for (Placement placement : mine) {
+                work.add(() -> {
+                    createReplica(service, placement);
+                    started.computeIfAbsent(service.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(placement);
+                });
             }
         }
         Parallel.runAll("create", work);
+        List<String> created = new ArrayList<>();
+        for (ServiceDef service : level) {
+            List<Placement> done = started.getOrDefault(service.name(), List.of());
+            Map<String, Integer> perHost = new TreeMap<>();
+            done.forEach(p -> perHost.merge(p.host().displayName(), 1, Integer::sum));
+            created.add(service.name() + ": " + done.size() + (done.size() == 1 ? " container" : " containers")
+                    + (perHost.isEmpty() ? "" : " (" + String.join(", ", perHost.entrySet().stream()
+                    .map(e -> e.getValue() + " on " + e.getKey()).toList()) + ")"));
+        }
+        return created;
     }
 
     private void createReplica(ServiceDef service, Placement placement) throws DeployException {
@@ -173,7 +192,7 @@ public final class StandaloneDriver implements EnvironmentDriver {
         String id = call(host, () -> containerCmd(client, service, placement).exec().getId());
         for (String network : service.networks().subList(1, service.networks().size())) {
             call(host, () -> {
-                client.connectToNetworkCmd().withNetworkId(networkName(network)).withContainerId(id)
+                client.connectToNetworkCmd().withNetworkId(networkName(host, network)).withContainerId(id)
                         .withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork()
                                 .withAliases(service.name())).exec();
                 return null;
@@ -200,7 +219,7 @@ public final class StandaloneDriver implements EnvironmentDriver {
                 .withLabels(labels)
                 .withEnv(service.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
                 .withStopTimeout((int) service.stopGracePeriod().toSeconds())
-                .withHostConfig(ContainerHostConfigs.of(service, environment).withNetworkMode(networkName(service.networks().get(0))))
+                .withHostConfig(ContainerHostConfigs.of(service, environment).withNetworkMode(networkName(placement.host(), service.networks().get(0))))
                 .withAliases(service.name());
         ContainerHostConfigs.exposedPorts(service).ifPresent(cmd::withExposedPorts);
         if (service.entrypoint() != null) {
@@ -215,7 +234,12 @@ public final class StandaloneDriver implements EnvironmentDriver {
         return cmd;
     }
 
-    private String networkName(String network) {
+    /** The engine's network for a network of the stack on that host: as prepared, or by its usual name. */
+    private String networkName(Host host, String network) {
+        String prepared = networkNames.getOrDefault(host.key(), Map.of()).get(network);
+        if (prepared != null) {
+            return prepared;
+        }
         NetworkDef def = stack.networks().get(network);
         return def != null && def.external() ? network : Naming.network(environment, network);
     }
@@ -276,12 +300,12 @@ public final class StandaloneDriver implements EnvironmentDriver {
         }
     }
 
-    private interface HostCall<T> {
+    interface HostCall<T> {
         T run();
     }
 
     /** Every engine call: a failure names the host, which is what the user needs to act on. */
-    private static <T> T call(Host host, HostCall<T> hostCall) throws DeployException {
+    static <T> T call(Host host, HostCall<T> hostCall) throws DeployException {
         try {
             return hostCall.run();
         } catch (RuntimeException e) {

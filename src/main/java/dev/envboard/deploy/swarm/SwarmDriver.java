@@ -3,6 +3,7 @@ package dev.envboard.deploy.swarm;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.SwarmNode;
@@ -46,13 +47,24 @@ public final class SwarmDriver implements EnvironmentDriver {
     private final List<Host> hosts;
     private final String deployId;
     private final Map<String, Integer> globalTargets;
+    private final List<NodeEngine> engines;
+    private final DeployListener listener;
+    /** The services the teardown removed: their containers must be gone from every node. */
+    private final Set<String> removedServiceIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Nodes outside the environment whose engine stopped answering: said once, then left to the task list. */
+    private final Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A node's own engine, where the pool names one: what proves its old containers are really gone. */
+    public record NodeEngine(Host node, DockerClient client, boolean ofEnvironment) {
+    }
 
     /**
      * @param hosts         the environment's hosts as the validation saw them
      * @param globalTargets for global services: on how many hosts a task must run
+     * @param engines       the nodes' own engines that the pool names (may be none)
      */
     public SwarmDriver(DockerClient manager, PoolSpec pool, Stack stack, List<Host> hosts, String deployId,
-                       Map<String, Integer> globalTargets) {
+                       Map<String, Integer> globalTargets, List<NodeEngine> engines, DeployListener listener) {
         this.manager = manager;
         this.pool = pool;
         this.stack = stack;
@@ -60,6 +72,8 @@ public final class SwarmDriver implements EnvironmentDriver {
         this.hosts = List.copyOf(hosts);
         this.deployId = deployId;
         this.globalTargets = Map.copyOf(globalTargets);
+        this.engines = List.copyOf(engines);
+        this.listener = listener;
     }
 
     /** The constraint that keeps the environment's services on its own hosts. */
@@ -74,6 +88,7 @@ public final class SwarmDriver implements EnvironmentDriver {
         for (Service service : call(() -> manager.listServicesCmd().withLabelFilter(namespace()).exec())) {
             String name = service.getSpec().getName();
             // Swarm stops the tasks itself, honouring each service's stop grace period.
+            removedServiceIds.add(service.getId());
             call(() -> {
                 manager.removeServiceCmd(service.getId()).exec();
                 return null;
@@ -97,6 +112,10 @@ public final class SwarmDriver implements EnvironmentDriver {
             }
         }
         if (left.isEmpty()) {
+            // A finished task's container may still exist: the node's agent removes it a moment later.
+            left.addAll(containersLeft());
+        }
+        if (left.isEmpty()) {
             // Networks go last: Swarm refuses while a finished task still holds an endpoint.
             for (Network network : call(() -> manager.listNetworksCmd().withFilter("label", List.of(Naming.NAMESPACE + "=" + environment)).exec())) {
                 try {
@@ -111,8 +130,38 @@ public final class SwarmDriver implements EnvironmentDriver {
         return left;
     }
 
+    /** Containers of the removed services still on the nodes whose engines the pool names. */
+    private List<String> containersLeft() throws DeployException {
+        List<String> left = new ArrayList<>();
+        for (NodeEngine engine : engines) {
+            if (unanswered.contains(engine.node().key().asText())) {
+                continue;
+            }
+            List<Container> containers;
+            try {
+                containers = engine.client().listContainersCmd().withShowAll(true).withLabelFilter(namespace()).exec();
+            } catch (RuntimeException e) {
+                if (engine.ofEnvironment()) {
+                    throw new DeployException(engine.node().displayName() + ": " + DockerErrors.describe(e), e);
+                }
+                unanswered.add(engine.node().key().asText());
+                listener.message(engine.node().displayName() + " (not of " + environment + ") does not answer: "
+                        + DockerErrors.describe(e) + "; whether its old containers are gone is known only from Swarm's tasks");
+                continue;
+            }
+            for (Container container : containers) {
+                String service = container.getLabels() == null ? null : container.getLabels().get("com.docker.swarm.service.id");
+                if (service != null && removedServiceIds.contains(service)) {
+                    left.add("container " + container.getId().substring(0, 12) + " (" + container.getState() + ") on "
+                            + engine.node().displayName());
+                }
+            }
+        }
+        return left;
+    }
+
     @Override
-    public void createNetworks() throws DeployException {
+    public void createNetworks(DeployListener listener) throws DeployException {
         for (String name : usedNetworks()) {
             NetworkDef def = stack.networks().get(name);
             if (def != null && def.external()) {
@@ -121,8 +170,10 @@ public final class SwarmDriver implements EnvironmentDriver {
             Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
             labels.put(Naming.NAMESPACE, environment);
             String driver = def == null || def.driver() == null ? "overlay" : def.driver();
+            labels.put(Naming.NETWORK, name);
+            Map<String, String> options = def == null ? Map.of() : def.options();
             call(() -> manager.createNetworkCmd().withName(Naming.network(environment, name)).withDriver(driver)
-                    .withAttachable(true).withLabels(labels).withCheckDuplicate(true).exec());
+                    .withOptions(options).withAttachable(true).withLabels(labels).withCheckDuplicate(true).exec());
         }
     }
 
@@ -131,9 +182,14 @@ public final class SwarmDriver implements EnvironmentDriver {
     }
 
     @Override
-    public void create(ServiceDef service) throws DeployException {
+    public String create(ServiceDef service) throws DeployException {
+        String name = Naming.service(environment, service.name());
         call(() -> manager.createServiceCmd(SwarmServiceSpecs.of(service, environment,
                 environmentConstraint(pool, environment), deployId)).exec());
+        // Swarm creates the tasks; what runs is watched (and reported) while waiting for replicas.
+        return service.name() + ": service " + name + " for "
+                + (service.deploy().isGlobal() ? "a task on each of " + globalTargets.getOrDefault(service.name(), 0) + " hosts"
+                : service.deploy().replicas() + (service.deploy().replicas() == 1 ? " replica" : " replicas"));
     }
 
     @Override

@@ -24,6 +24,31 @@ final class DaemonJsonFile {
     private static final int EXIT_ABSENT = 3;
     private static final int EXIT_INCOMPLETE = 10;
     private static final int EXIT_CHANGED = 11;
+    /**
+     * The temp file goes when the script ends, also when a lost connection ends it: then a write
+     * to the closed stdout or stderr raises SIGPIPE (or sshd sends SIGHUP), and sh runs no EXIT
+     * trap for a signal that kills it.
+     */
+    private static final String REMOVE_TEMP_ON_EXIT = "trap 'rm -f -- \"$tmp\"' EXIT\n"
+            + "trap 'rm -f -- \"$tmp\"; exit 129' HUP\ntrap 'rm -f -- \"$tmp\"; exit 141' PIPE\ntrap 'rm -f -- \"$tmp\"; exit 143' TERM";
+    /** Once renamed, the temp file is daemon.json: nothing to remove any more. */
+    private static final String KEEP_TEMP = "trap - EXIT HUP PIPE TERM";
+    /** A temp file this old was left by a script that was killed outright; none runs that long. */
+    static final int STALE_TEMP_MINUTES = 10;
+    private static final int EXIT_BUSY = 12;
+    /** How long a script waits for one that still works on the file (an orphan of a cut connection). */
+    static final int LOCK_WAIT_SECONDS = 30;
+    /**
+     * Every script holds a lock on daemon.json's folder (flock(1), where the host has it) while it
+     * works, so one whose connection was cut finishes its rename before the next looks at the
+     * file: the rollback then sees what is really there. The folder, not a lock file: nothing is
+     * left beside daemon.json.
+     */
+    private static final String LOCK_FOLDER = """
+            if command -v flock >/dev/null 2>&1 && exec 9<"$(dirname -- "$f")"; then
+              flock -w %d 9 || { echo "another change of $f is still running on the host" >&2; exit %d; }
+            fi
+            """.formatted(LOCK_WAIT_SECONDS, EXIT_BUSY);
 
     /** The file as read: its bytes (empty when absent) and their sha256. */
     record Snapshot(byte[] bytes, String sha256) {
@@ -91,7 +116,7 @@ final class DaemonJsonFile {
                 expected=%s
                 backup="$f.envboard-backup-"%s
                 tmp=$(mktemp "$f.envboard-tmp-XXXXXX")
-                trap 'rm -f -- "$tmp"' EXIT
+                %s
                 cat > "$tmp"
                 got=$(sha256sum < "$tmp")
                 [ "${got%%%% *}" = %s ] || { echo "the new content arrived incomplete" >&2; exit %d; }
@@ -107,10 +132,10 @@ final class DaemonJsonFile {
                 fi
                 sync -- "$tmp"
                 mv -f -- "$tmp" "$f"
-                trap - EXIT
+                %s
                 printf '%%s\\n' "$backup"
-                """.formatted(ShellQuote.quote(expected.sha256()), ShellQuote.quote(stamp),
-                ShellQuote.quote(sha256(content)), EXIT_INCOMPLETE, EXIT_CHANGED);
+                """.formatted(ShellQuote.quote(expected.sha256()), ShellQuote.quote(stamp), REMOVE_TEMP_ON_EXIT,
+                ShellQuote.quote(sha256(content)), EXIT_INCOMPLETE, EXIT_CHANGED, KEEP_TEMP);
         ExecResult result = run(script, content);
         if (result.exitCode() == EXIT_CHANGED) {
             throw new ChangedMeanwhileException(result.lastErrorLine());
@@ -139,14 +164,14 @@ final class DaemonJsonFile {
                 [ "$now" = %s ] || { echo "it was changed by someone else after Envboard wrote it" >&2; exit %d; }
                 if [ "$original" = absent ]; then rm -f -- "$f"; echo restored; exit 0; fi
                 tmp=$(mktemp "$f.envboard-tmp-XXXXXX")
-                trap 'rm -f -- "$tmp"' EXIT
+                %s
                 cp -p -- "$backup" "$tmp"
                 sync -- "$tmp"
                 mv -f -- "$tmp" "$f"
-                trap - EXIT
+                %s
                 echo restored
                 """.formatted(ShellQuote.quote(original.sha256()), ShellQuote.quote(stamp),
-                ShellQuote.quote(sha256(written)), EXIT_CHANGED);
+                ShellQuote.quote(sha256(written)), EXIT_CHANGED, REMOVE_TEMP_ON_EXIT, KEEP_TEMP);
         ExecResult result = run(script, null);
         if (result.exitCode() == EXIT_CHANGED) {
             throw new ChangedMeanwhileException(result.lastErrorLine());
@@ -157,9 +182,17 @@ final class DaemonJsonFile {
         return result.stdoutText().strip().equals("restored");
     }
 
-    /** Deletes all but the newest {@code keep} backups (names sort by time). */
+    /**
+     * Deletes all but the newest {@code keep} backups (names sort by time), and temp files older
+     * than {@value #STALE_TEMP_MINUTES} minutes: those of a script that was killed outright.
+     */
     void pruneBackups(int keep) throws SshException {
         String script = """
+                now=$(date +%%s)
+                for t in "$f".envboard-tmp-*; do
+                  [ -e "$t" ] || continue
+                  if [ $((now - $(stat -c %%Y -- "$t"))) -gt %d ]; then rm -f -- "$t"; fi
+                done
                 set -- "$f".envboard-backup-*
                 [ -e "$1" ] || exit 0
                 n=$#
@@ -168,10 +201,10 @@ final class DaemonJsonFile {
                   rm -f -- "$b"
                   n=$((n - 1))
                 done
-                """.formatted(keep);
+                """.formatted(STALE_TEMP_MINUTES * 60, keep);
         ExecResult result = run(script, null);
         if (!result.succeeded()) {
-            throw new SshException("ssh " + session.target() + ": removing old backups of " + path + " failed: "
+            throw new SshException("ssh " + session.target() + ": removing old backups and temp files of " + path + " failed: "
                     + result.lastErrorLine());
         }
     }
@@ -179,7 +212,8 @@ final class DaemonJsonFile {
     /** Runs a script with {@code $f} set to the real path of daemon.json (links followed). */
     private ExecResult run(String body, byte[] stdin) throws SshException {
         String quoted = ShellQuote.quote(path);
-        String script = "set -eu\nLC_ALL=C; export LC_ALL\nf=$(readlink -f -- " + quoted + ") || f=" + quoted + "\n" + body;
+        String script = "set -eu\nLC_ALL=C; export LC_ALL\nf=$(readlink -f -- " + quoted + ") || f=" + quoted + "\n"
+                + LOCK_FOLDER + body;
         return session.exec("sh -c " + ShellQuote.quote(script), stdin);
     }
 

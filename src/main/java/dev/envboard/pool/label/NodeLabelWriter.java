@@ -38,6 +38,7 @@ public final class NodeLabelWriter implements EnvironmentLabelWriter {
 
     @Override
     public void write(String key, String value) throws LabelChangeException {
+        DockerException lastConflict = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             SwarmNode node = inspect();
             SwarmNodeSpec spec = node.getSpec();
@@ -63,12 +64,14 @@ public final class NodeLabelWriter implements EnvironmentLabelWriter {
                 if (!isOutOfSequence(e)) {
                     throw new LabelChangeException(hostname + ": the manager refused the label change: " + DockerErrors.describe(e), e);
                 }
+                lastConflict = e;
             } catch (RuntimeException e) {
                 throw new LabelChangeException(hostname + ": " + DockerErrors.describe(e), e);
             }
         }
-        throw new LabelChangeException(hostname + ": the node kept changing while Envboard updated it ("
-                + MAX_ATTEMPTS + " attempts); nothing was changed, try again");
+        throw new LabelChangeException(hostname + ": the node kept changing while Envboard updated it: " + MAX_ATTEMPTS
+                + " attempts in a row were answered \"update out of sequence\" (last: " + DockerErrors.describe(lastConflict)
+                + "); nothing was changed, try again", lastConflict);
     }
 
     private SwarmNode inspect() throws LabelChangeException {

@@ -9,6 +9,7 @@ import dev.envboard.pool.LabelScope;
 import dev.envboard.pool.Labels;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.runtime.OffFxThread;
 import dev.envboard.ssh.SshConnector;
 import dev.envboard.ssh.SshException;
 import dev.envboard.ssh.UnknownHostKeyException;
@@ -49,6 +50,7 @@ public final class PoolLabelWriters implements LabelWriterFactory {
 
     /** Records a host key the user has checked and accepted, for this host's SSH target. */
     public void trust(PoolSpec pool, Host host, UnknownHostKeyException unknown) throws LabelChangeException {
+        OffFxThread.check("PoolLabelWriters.trust");
         EngineSpec engine = engineOf(pool, host);
         try {
             ssh.acceptHostKey(engine.ssh(), unknown.key(), unknown.fingerprint());

@@ -10,6 +10,7 @@ import dev.envboard.pool.audit.AuditEntry;
 import dev.envboard.pool.audit.AuditLog;
 import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.pool.label.LabelWriterFactory;
+import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.List;
  * Moves hosts between environments: first a plan with its impact (nothing changes), then one
  * verified label change per host, each written to the audit log. Blocking: run off the FX thread.
  */
-public final class MoveService {
+public final class MoveService implements HostMover {
     private final DockerClients clients;
     private final LabelWriterFactory writers;
     private final AuditLog audit;
@@ -41,7 +42,9 @@ public final class MoveService {
     }
 
     /** The same for moves with a target each (an undo sends every host back where it was). */
+    @Override
     public MovePlan plan(PoolSpec pool, List<HostMove> requested) {
+        OffFxThread.check("MoveService.plan");
         List<HostMove> moves = requested.stream().filter(HostMove::changesAnything).toList();
         if (moves.isEmpty()) {
             return new MovePlan(pool, moves, MoveImpact.none());
@@ -70,12 +73,18 @@ public final class MoveService {
         return new MoveImpact(List.of(), List.of(), List.of(), kept, warnings);
     }
 
-    /** Changes one host's label and returns once the engine shows it; audited either way. */
-    public void move(PoolSpec pool, HostMove move) throws LabelChangeException {
+    /**
+     * Changes one host's label and returns once the engine shows it; audited either way.
+     *
+     * @return whether the audit entry was written: false means the label did change, but the
+     *         audit log could not record it (that has been reported to the notices)
+     */
+    @Override
+    public boolean move(PoolSpec pool, HostMove move) throws LabelChangeException {
+        OffFxThread.check("MoveService.move");
         Instant start = clock.instant();
         try {
             writers.writerFor(pool, move.host()).write(pool.labelKey(), move.to());
-            record(pool, move, start, AuditEntry.OK, null);
         } catch (LabelChangeException e) {
             record(pool, move, start, AuditEntry.FAILED, e.getMessage());
             throw e;
@@ -84,11 +93,12 @@ public final class MoveService {
             record(pool, move, start, AuditEntry.FAILED, message);
             throw new LabelChangeException(message, e);
         }
+        return record(pool, move, start, AuditEntry.OK, null);
     }
 
-    private void record(PoolSpec pool, HostMove move, Instant start, String result, String error) {
+    private boolean record(PoolSpec pool, HostMove move, Instant start, String result, String error) {
         Instant end = clock.instant();
-        audit.append(new AuditEntry(end, user, pool.name(), move.host().hostname(), move.host().key().entry(), move.from(), move.to(),
+        return audit.append(new AuditEntry(end, user, pool.name(), move.host().hostname(), move.host().key().entry(), move.from(), move.to(),
                 result, error, Duration.between(start, end).toMillis()));
     }
 }

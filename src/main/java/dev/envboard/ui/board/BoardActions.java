@@ -5,8 +5,11 @@ import java.util.List;
 
 /** What the board's pieces ask of the board view: it owns the dialogs and the owner window. */
 interface BoardActions {
-    /** Start the confirm-then-move flow for these hosts (null target: unassigned). */
-    void requestMove(List<Host> hosts, String to);
+    /**
+     * Start the confirm-then-move flow for these hosts (null target: unassigned). Returns whether
+     * any of them would move (a drop that moves nothing is not completed).
+     */
+    boolean requestMove(List<Host> hosts, String to);
 
     void requestRename(String environment);
 

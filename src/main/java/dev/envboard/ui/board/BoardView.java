@@ -2,18 +2,17 @@ package dev.envboard.ui.board;
 
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.pool.Host;
-import dev.envboard.pool.move.HostMove;
-import dev.envboard.pool.move.MovePlan;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.NoticeBanner;
-import dev.envboard.ui.deploys.RedeployConfirmation;
+import dev.envboard.ui.deploys.DeploysView;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -48,20 +47,17 @@ public final class BoardView extends VBox implements BoardActions {
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
-    private final StackLocator stacks;
+    private final DeploysView.ConfirmRedeploy confirmRedeploy;
     private final HBox columns = new HBox(12);
     private final ScrollPane scroll = new ScrollPane(columns);
-    private final Map<EnvironmentColumnModel, Node> rendered = new IdentityHashMap<>();
+    /** One node per environment ("" for Unassigned) and per host, kept while shown and updated in place. */
+    private final Map<String, EnvironmentColumn> columnNodes = new HashMap<>();
+    private final Map<String, HostCard> cardNodes = new HashMap<>();
 
-    /** Where an environment's compose stack is, to name it in the redeploy confirmation. */
-    @FunctionalInterface
-    public interface StackLocator {
-        Optional<java.nio.file.Path> locate(dev.envboard.pool.PoolSpec pool, String environment);
-    }
-
-    public BoardView(BoardViewModel model, AuditViewModel audit, StackLocator stacks) {
+    /** @param confirmRedeploy asks before a redeploy, then starts it */
+    public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy) {
         this.model = model;
-        this.stacks = stacks;
+        this.confirmRedeploy = confirmRedeploy;
         setId("board");
         getStyleClass().add("board");
         setFocusTraversable(true);
@@ -166,38 +162,62 @@ public final class BoardView extends VBox implements BoardActions {
         return new ToolBar(create, moveTo, undo, Controls.hgrow(), hint, showAudit);
     }
 
+    /**
+     * Columns and cards keep their nodes across refreshes and are updated in place, so a click or
+     * a drag that started on one never finds it replaced; nodes of what is gone are dropped.
+     */
     private void render() {
         if (model.columns().isEmpty()) {
-            rendered.clear();
+            columnNodes.clear();
+            cardNodes.clear();
             columns.getChildren().setAll(Controls.styled("No hosts to show yet", "muted"));
             return;
         }
-        // Unchanged column models keep their nodes; only changed columns are built again.
-        Map<EnvironmentColumnModel, Node> next = new IdentityHashMap<>();
+        Set<String> shownCards = new HashSet<>();
+        Set<String> shownColumns = new HashSet<>();
+        List<Node> shown = new ArrayList<>();
         for (EnvironmentColumnModel column : model.columns()) {
-            Node node = rendered.get(column);
-            next.put(column, node != null ? node : new EnvironmentColumn(column, model, this));
+            String key = column.isUnassigned() ? "" : column.environment();
+            if (!shownColumns.add(key)) {
+                continue; // one node per environment, whatever the list holds
+            }
+            column.cards().forEach(card -> shownCards.add(card.id()));
+            EnvironmentColumn node = columnNodes.get(key);
+            if (node == null) {
+                node = new EnvironmentColumn(column, model, this, this::cardNode);
+                columnNodes.put(key, node);
+            } else {
+                node.show(column);
+            }
+            shown.add(node);
         }
-        rendered.clear();
-        rendered.putAll(next);
-        columns.getChildren().setAll(model.columns().stream().map(next::get).toList());
+        columnNodes.values().retainAll(shown);
+        cardNodes.keySet().retainAll(shownCards);
+        columns.getChildren().setAll(shown);
+    }
+
+    private HostCard cardNode(CardModel card) {
+        HostCard node = cardNodes.get(card.id());
+        if (node == null) {
+            node = EnvironmentColumn.interactive(new HostCard(card), model);
+            cardNodes.put(card.id(), node);
+        } else {
+            node.show(card);
+        }
+        return node;
     }
 
     // ---- flows that end in a confirmation --------------------------------------------------
 
     @Override
-    public void requestMove(List<Host> hosts, String to) {
-        String target = to == null ? "Unassigned" : to;
-        String title = hosts.size() == 1 ? "Move " + hosts.get(0).displayName() + " to " + target + "?"
-                : "Move " + hosts.size() + " hosts to " + target + "?";
-        List<HostMove> moves = hosts.stream().map(h -> HostMove.of(h, to)).filter(HostMove::changesAnything).toList();
-        confirm(title, moves, model.plan(hosts, to), model::execute);
+    public boolean requestMove(List<Host> hosts, String to) {
+        Optional<MoveProposal> proposal = model.proposeMove(hosts, to);
+        proposal.ifPresent(this::confirm);
+        return proposal.isPresent() && !proposal.get().isEmpty();
     }
 
-    private void confirm(String title, List<HostMove> moves, CompletableFuture<MovePlan> plan,
-                         java.util.function.Consumer<MovePlan> onConfirm) {
-        String key = model.selectedPoolProperty().get().spec().labelKey();
-        MoveConfirmation.show(getScene().getWindow(), title, MoveConfirmation.describe(moves, key), plan, onConfirm);
+    private void confirm(MoveProposal proposal) {
+        MoveConfirmation.show(getScene().getWindow(), proposal, model::execute);
     }
 
     private void openMoveTo() {
@@ -220,19 +240,18 @@ public final class BoardView extends VBox implements BoardActions {
     }
 
     private void undo() {
-        if (model.lastMoveProperty().get().isEmpty()) {
-            return;
-        }
-        List<HostMove> back = model.lastMoveProperty().get().stream()
-                .map(m -> new HostMove(m.host(), m.to(), m.from())).toList();
-        confirm("Undo the last move?", back, model.planUndo(), model::execute);
+        model.proposeUndo().ifPresent(this::confirm);
     }
 
     private void createEnvironment() {
-        NameDialog.show(getScene().getWindow(), "New environment", "", name -> {
-            Optional<String> problem = model.createEnvironment(name);
-            problem.ifPresentOrElse(model.notices()::add, () -> reveal(name));
-        });
+        NameDialog.show(getScene().getWindow(), "New environment", "", name -> model.createEnvironment(name)
+                .whenComplete((done, error) -> {
+                    if (error != null) {
+                        model.notices().add(DockerErrors.describe(error));
+                    } else {
+                        reveal(name);
+                    }
+                }));
     }
 
     /** Scrolls the board so that an environment's column is in view (a new one is often off to the right). */
@@ -254,36 +273,27 @@ public final class BoardView extends VBox implements BoardActions {
             if (newName.equals(environment)) {
                 return;
             }
-            List<Host> hosts = model.columns().stream().filter(c -> environment.equals(c.environment()))
-                    .flatMap(c -> c.hosts().stream()).toList();
-            CompletableFuture<MovePlan> plan = model.planRename(environment, newName);
-            if (hosts.isEmpty()) {
-                plan.whenComplete((done, error) -> {
-                    if (error != null) {
-                        model.notices().add(DockerErrors.describe(error));
-                    } else {
-                        reveal(newName);
-                    }
-                });
-                return;
-            }
-            List<HostMove> moves = hosts.stream().map(h -> HostMove.of(h, newName)).toList();
-            confirm("Rename " + environment + " to " + newName + "?", moves, plan,
-                    confirmed -> model.executeRename(confirmed, environment));
+            model.proposeRename(environment, newName).whenComplete((proposal, error) -> {
+                if (error != null) {
+                    model.notices().add(DockerErrors.describe(error));
+                } else {
+                    proposal.ifPresentOrElse(this::confirm, () -> reveal(newName));
+                }
+            });
         });
     }
 
     @Override
     public void requestRedeploy(String environment) {
-        var pool = model.selectedPoolProperty().get().spec();
-        List<String> hosts = model.columns().stream().filter(c -> environment.equals(c.environment()))
-                .flatMap(c -> c.hosts().stream()).map(Host::hostname).toList();
-        RedeployConfirmation.show(getScene().getWindow(), pool, environment, stacks.locate(pool, environment), hosts,
-                () -> model.redeploy(environment));
+        confirmRedeploy.confirm(model.selectedPoolProperty().get().spec(), environment);
     }
 
     @Override
     public void requestRemove(String environment) {
-        model.removeEnvironment(environment).ifPresent(problem -> model.notices().add(problem));
+        model.removeEnvironment(environment).whenComplete((done, error) -> {
+            if (error != null) {
+                model.notices().add(DockerErrors.describe(error));
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.envboard.ui.board;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import java.util.List;
+import java.util.function.Function;
 import javafx.css.PseudoClass;
 import dev.envboard.ui.deploys.DeployBadge;
 import javafx.scene.control.Button;
@@ -19,19 +20,59 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** One environment column: header with counts and actions, host cards, and a drop target for moves. */
+/**
+ * One environment column: header with counts and actions, host cards, and a drop target for
+ * moves. One node per environment for as long as it is shown: {@link #show} updates it in place,
+ * and its cards are the board's long-lived card nodes, so a refresh never pulls a node from under
+ * a click or a drag.
+ */
 final class EnvironmentColumn extends VBox {
     /** Drag payload: the dragged hosts' ids, one a line. */
     static final DataFormat HOST_IDS = new DataFormat("application/x-envboard-host-ids");
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
-    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions) {
+    private final BoardActions actions;
+    private final Function<CardModel, HostCard> cardNodes;
+    private final VBox header = new VBox(2);
+    private final VBox cards = new VBox(8);
+    /** Kept across updates, like the cards: a click on it must not land on a node being replaced. */
+    private final Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
+    private EnvironmentColumnModel model;
+
+    /** @param cardNodes the node of a card, kept by the board across refreshes and updated to the card given */
+    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions,
+                      Function<CardModel, HostCard> cardNodes) {
+        this.actions = actions;
+        this.cardNodes = cardNodes;
         getStyleClass().add("env-column");
         if (model.isUnassigned()) {
             getStyleClass().add("unassigned");
         }
         setId("column-" + (model.isUnassigned() ? "unassigned" : model.environment()));
+        header.getStyleClass().add("column-header");
+        cards.getStyleClass().add("column-cards");
+        redeploy.setId("redeploy-" + model.environment());
+        redeploy.getStyleClass().addAll("small", "redeploy-button");
+        redeploy.setTooltip(Controls.tooltip("Remove all of " + model.environment() + " and deploy it fresh from its stack"));
+        redeploy.setOnAction(e -> actions.requestRedeploy(this.model.environment()));
+        ScrollPane scroll = new ScrollPane(cards);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        scroll.getStyleClass().add("column-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, scroll);
+        acceptDrops(board);
+        show(model);
+    }
 
+    /** Shows the column's current state; does nothing when it did not change. */
+    void show(EnvironmentColumnModel next) {
+        if (next.equals(model)) {
+            return;
+        }
+        model = next;
         Label title = Controls.styled(model.title(), "column-title");
         Label count = Controls.styled(String.valueOf(model.cards().size()), "badge", "count-badge");
         count.setTooltip(Controls.tooltip(model.cards().size() + " hosts"));
@@ -41,49 +82,30 @@ final class EnvironmentColumn extends VBox {
             titleRow.getChildren().add(menu(model, actions));
         }
         Label stats = Controls.styled(model.running() + " running  ·  " + model.summary(), "muted", "column-stats");
-        VBox header = new VBox(2, titleRow, stats);
+        header.getChildren().setAll(titleRow, stats);
         if (model.health() != null) {
             header.getChildren().add(ColumnHealthRow.of(model.environment(), model.health()));
         }
         // Unassigned gets a caption of the same height, so that cards line up across columns.
-        header.getChildren().add(model.isUnassigned() ? freeHostsRow() : deployRow(model, actions));
-        header.getStyleClass().add("column-header");
+        header.getChildren().add(model.isUnassigned() ? freeHostsRow() : deployRow(model.deploy()));
 
-        VBox cards = new VBox(8);
-        cards.getStyleClass().add("column-cards");
-        for (CardModel card : model.cards()) {
-            cards.getChildren().add(interactive(new HostCard(card), board));
-        }
         if (model.cards().isEmpty()) {
-            cards.getChildren().add(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here",
+            cards.getChildren().setAll(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here",
                     "muted", "column-empty"));
+        } else {
+            cards.getChildren().setAll(model.cards().stream().map(cardNodes).toList());
         }
-        ScrollPane scroll = new ScrollPane(cards);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setFocusTraversable(false);
-        scroll.getStyleClass().add("column-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(header, scroll);
-        acceptDrops(model, board, actions);
     }
 
     /** The environment's last deploy (or the one running) and the button that starts a redeploy. */
-    private static HBox deployRow(EnvironmentColumnModel model, BoardActions actions) {
-        DeployBadge deploy = model.deploy();
+    private HBox deployRow(DeployBadge deploy) {
         Label badge = Controls.styled(badgeText(deploy), "deploy-badge");
         badge.setId("deploy-badge-" + model.environment());
         badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(deploy.state().name().toLowerCase()), true);
         if (deploy.detail() != null) {
             badge.setTooltip(Controls.tooltip(deploy.detail()));
         }
-        Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
-        redeploy.setId("redeploy-" + model.environment());
-        redeploy.getStyleClass().addAll("small", "redeploy-button");
         redeploy.setDisable(deploy.state() == DeployBadge.State.RUNNING);
-        redeploy.setTooltip(Controls.tooltip("Remove all of " + model.environment() + " and deploy it fresh from its stack"));
-        redeploy.setOnAction(e -> actions.requestRedeploy(model.environment()));
         HBox row = new HBox(6, badge, Controls.hgrow(), redeploy);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.getStyleClass().add("deploy-row");
@@ -125,11 +147,10 @@ final class EnvironmentColumn extends VBox {
     }
 
     /** Click selects (Ctrl/Shift+click adds), drag starts a move of the card or the selection. */
-    private static HostCard interactive(HostCard card, BoardViewModel board) {
-        String id = card.card().id();
+    static HostCard interactive(HostCard card, BoardViewModel board) {
         card.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                board.select(id, e.isShortcutDown() || e.isShiftDown());
+                board.select(card.card().id(), e.isShortcutDown() || e.isShiftDown());
             }
         });
         card.setOnDragDetected(e -> {
@@ -138,7 +159,7 @@ final class EnvironmentColumn extends VBox {
             }
             Dragboard drag = card.startDragAndDrop(TransferMode.MOVE);
             ClipboardContent content = new ClipboardContent();
-            List<String> ids = board.dragged(id).stream().map(h -> h.key().asText()).toList();
+            List<String> ids = board.dragged(card.card().id()).stream().map(h -> h.key().asText()).toList();
             content.put(HOST_IDS, String.join("\n", ids));
             drag.setContent(content);
             drag.setDragView(card.snapshot(null, null));
@@ -147,7 +168,8 @@ final class EnvironmentColumn extends VBox {
         return card;
     }
 
-    private void acceptDrops(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions) {
+    /** The column's model is read when the drop happens: it is the one shown then. */
+    private void acceptDrops(BoardViewModel board) {
         setOnDragOver(e -> {
             if (e.getDragboard().hasContent(HOST_IDS) && comesFromElsewhere(e.getDragboard(), model)) {
                 e.acceptTransferModes(TransferMode.MOVE);
@@ -163,13 +185,9 @@ final class EnvironmentColumn extends VBox {
         setOnDragDropped(e -> {
             pseudoClassStateChanged(DROP_TARGET, false);
             String ids = (String) e.getDragboard().getContent(HOST_IDS);
-            var hosts = ids.lines().map(board::host).flatMap(java.util.Optional::stream)
-                    .filter(h -> !java.util.Objects.equals(h.environment(), model.environment())).toList();
-            e.setDropCompleted(!hosts.isEmpty());
+            var hosts = ids.lines().map(board::host).flatMap(java.util.Optional::stream).toList();
+            e.setDropCompleted(!hosts.isEmpty() && actions.requestMove(hosts, model.environment()));
             e.consume();
-            if (!hosts.isEmpty()) {
-                actions.requestMove(hosts, model.environment());
-            }
         });
     }
 

@@ -18,19 +18,33 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
-/** A host on the board: name, role, state, address, engine, resources, running work; moving or failed. */
+/**
+ * A host on the board: name, role, state, address, engine, resources, running work; moving or
+ * failed. One node per host for as long as the host is shown: {@link #show} updates it in place,
+ * so a refresh never pulls a card from under a click or a drag.
+ */
 final class HostCard extends VBox {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass MOVING = PseudoClass.getPseudoClass("moving");
     static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
-    private final CardModel card;
+    private CardModel card;
+    private Tooltip tooltip;
 
     HostCard(CardModel card) {
         super(4);
-        this.card = card;
-        Host host = card.host();
         getStyleClass().add("host-card");
+        show(card);
+    }
+
+    /** Shows the card's current state; does nothing when it did not change. */
+    void show(CardModel next) {
+        if (next.equals(card)) {
+            return;
+        }
+        card = next;
+        Host host = card.host();
+        getChildren().clear();
         setId("host-" + host.hostname());
         for (HostState state : HostState.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(state.label()), host.state() == state);
@@ -90,11 +104,15 @@ final class HostCard extends VBox {
                 + (card.health().configured() ? ", health " + card.health().status().label() : "")
                 + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : "")
                 + (host.warnings().isEmpty() ? "" : ", warning: " + host.warnings().get(0).summary()));
-        Tooltip.install(this, Controls.tooltip(host.hostname() + "\n" + host.key().entry()
+        if (tooltip != null) {
+            Tooltip.uninstall(this, tooltip);
+        }
+        tooltip = Controls.tooltip(host.hostname() + "\n" + host.key().entry()
                 + (host.nodeId() == null ? "" : "\nnode " + host.nodeId())
                 + (host.engineId() == null ? "" : "\nengine ID " + host.engineId())
                 + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
-                + "\nDrag to another environment, or press M to move"));
+                + "\nDrag to another environment, or press M to move");
+        Tooltip.install(this, tooltip);
     }
 
     /** Filled in the status colour when Consul reports on the host; an empty ring when it cannot tell. */

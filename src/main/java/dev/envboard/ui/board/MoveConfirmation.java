@@ -1,12 +1,10 @@
 package dev.envboard.ui.board;
 
 import dev.envboard.docker.DockerErrors;
-import dev.envboard.pool.move.HostMove;
 import dev.envboard.pool.move.MoveImpact;
 import dev.envboard.pool.move.MovePlan;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
@@ -28,11 +26,12 @@ final class MoveConfirmation {
     }
 
     /**
-     * @param changes what will be relabelled, known before the impact is
-     * @param plan    completes on the FX thread with the plan and its impact
+     * Lists the proposal's label changes at once and its impact when it is known; on confirmation
+     * the same proposal is handed back to run.
      */
-    static void show(Window owner, String title, List<String> changes, CompletableFuture<MovePlan> plan,
-                     Consumer<MovePlan> onConfirm) {
+    static void show(Window owner, MoveProposal proposal, Consumer<MoveProposal> onConfirm) {
+        String title = proposal.title();
+        CompletableFuture<MovePlan> plan = proposal.plan();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -49,7 +48,8 @@ final class MoveConfirmation {
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("cancel-move");
 
         VBox changeList = new VBox(4);
-        changes.forEach(c -> changeList.getChildren().add(Controls.styled("• " + c, "change-line")));
+        proposal.changes().forEach(c -> changeList.getChildren().add(Controls.styled("• " + c, "change-line")));
+        proposal.skipped().forEach(c -> changeList.getChildren().add(wrapping(Controls.styled("• " + c, "muted", "change-skipped"))));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         Label checking = Controls.styled("Checking what this does to running work…", "muted");
@@ -68,7 +68,7 @@ final class MoveConfirmation {
                 return;
             }
             if (result.moves().isEmpty()) {
-                impact.getChildren().add(Controls.styled("Nothing to change: the hosts are already there.", "muted"));
+                impact.getChildren().add(Controls.styled("Nothing to change: every host is where it would go, or on its way.", "muted"));
                 return;
             }
             fill(impact, result.impact());
@@ -81,7 +81,7 @@ final class MoveConfirmation {
         dialog.setResultConverter(button -> button);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == move && plan.isDone() && !plan.isCompletedExceptionally()) {
-                onConfirm.accept(plan.join());
+                onConfirm.accept(proposal);
             }
         });
         dialog.show();
@@ -121,11 +121,5 @@ final class MoveConfirmation {
         if (window != null) {
             window.sizeToScene();
         }
-    }
-
-    static List<String> describe(List<HostMove> moves, String labelKey) {
-        return moves.stream().map(m -> m.host().displayName() + ": "
-                + (m.to() == null ? "remove " + labelKey + " (" + m.from() + ")" : labelKey + "=" + m.to())
-                + (m.from() == null || m.to() == null ? "" : ", was " + m.from())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.envboard.ui.common;
 
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -10,7 +11,7 @@ import javafx.concurrent.Worker;
  * The app-wide list of running operations (shown in the status bar's TaskProgressView).
  * Tasks run on the I/O executor; the list itself is touched only on the FX thread.
  */
-public final class Operations {
+public final class Operations implements Background {
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final Executor io;
 
@@ -33,5 +34,25 @@ public final class Operations {
         });
         io.execute(task);
         return task;
+    }
+
+    @Override
+    public <T> void run(String title, Job<T> job, Consumer<T> done, Consumer<Throwable> failed) {
+        Task<T> task = new Task<>() {
+            {
+                updateTitle(title);
+            }
+
+            @Override
+            protected T call() throws Exception {
+                return job.call((message, workDone, total) -> {
+                    updateMessage(message);
+                    updateProgress(workDone, total);
+                });
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue()));
+        task.setOnFailed(e -> failed.accept(task.getException()));
+        submit(task);
     }
 }

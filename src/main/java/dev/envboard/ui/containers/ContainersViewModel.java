@@ -12,11 +12,13 @@ import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.shell.PoolItem;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +72,9 @@ public final class ContainersViewModel {
     private final javafx.beans.value.ChangeListener<PoolSnapshot> onPoolSnapshot = (obs, old, snapshot) -> onSnapshot(snapshot);
     private volatile PoolContainerWatch watch;
     private PoolItem watched;
+    /** A watch is being started on the I/O executor; {@code newest} is the last snapshot seen meanwhile. */
+    private boolean starting;
+    private PoolSnapshot newest;
     /** Read by watch threads: a report from an older generation is dropped. */
     private volatile int generation;
     private final Object lifecycle = new Object();
@@ -116,6 +121,7 @@ public final class ContainersViewModel {
             return;
         }
         emptyText.set(NO_CONTAINERS);
+        int mine;
         // A snapshot queued on the FX thread before close() must not start a watch after it.
         synchronized (lifecycle) {
             if (closed) {
@@ -125,12 +131,50 @@ public final class ContainersViewModel {
                 watch.update(snapshot);
                 return;
             }
-            int mine = ++generation;
-            RowSink sink = sinkFor(mine);
-            watch = new PoolContainerWatch(snapshot, clients, timer, io, sink);
+            newest = snapshot;
+            if (starting) {
+                return;
+            }
+            starting = true;
+            mine = ++generation;
+        }
+        RowSink sink = sinkFor(mine);
+        try {
+            // Starting makes a client per engine (reading TLS files) and connects: off the FX thread.
+            io.execute(() -> start(snapshot, sink, mine));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            synchronized (lifecycle) {
+                starting = false;
+            }
+            return;
         }
         coverage.set(PoolContainerWatch.watchesNodes(snapshot.pool()) ? null
                 : "Only the manager's own containers are live: list each node's engine under engines: in pools.yaml to see all of them.");
+    }
+
+    private void start(PoolSnapshot snapshot, RowSink sink, int mine) {
+        PoolContainerWatch started;
+        try {
+            started = new PoolContainerWatch(snapshot, clients, timer, io, sink);
+        } catch (RuntimeException e) {
+            synchronized (lifecycle) {
+                if (generation == mine) {
+                    starting = false;
+                }
+            }
+            fx.execute(() -> notices.add("cannot watch the containers of " + snapshot.pool().name() + ": "
+                    + dev.envboard.docker.DockerErrors.describe(e)));
+            return;
+        }
+        synchronized (lifecycle) {
+            if (!closed && generation == mine) {
+                starting = false;
+                watch = started;
+                started.update(newest); // snapshots that came while it started
+                return;
+            }
+        }
+        started.close(); // another pool was selected, or the window closed, meanwhile
     }
 
     private RowSink sinkFor(int mine) {
@@ -169,28 +213,7 @@ public final class ContainersViewModel {
         for (String key : new ArrayList<>(pending.keySet())) {
             changes.put(key, pending.remove(key));
         }
-        boolean removed = false;
-        for (Map.Entry<String, Optional<ContainerRow>> change : changes.entrySet()) {
-            Integer at = index.get(change.getKey());
-            if (change.getValue().isPresent()) {
-                if (at == null) {
-                    index.put(change.getKey(), rows.size());
-                    rows.add(change.getValue().get());
-                } else if (!Objects.equals(rows.get(at), change.getValue().get())) {
-                    rows.set(at, change.getValue().get());
-                }
-            } else if (at != null) {
-                rows.remove((int) at);
-                index.remove(change.getKey());
-                removed = true;
-            }
-        }
-        if (removed) {
-            index.clear();
-            for (int i = 0; i < rows.size(); i++) {
-                index.put(rows.get(i).key(), i);
-            }
-        }
+        apply(changes, rows, index);
         for (String hostName : new ArrayList<>(pendingHosts.keySet())) {
             Optional<String> problem = pendingHosts.remove(hostName);
             if (problem == null || problem.isEmpty()) {
@@ -202,15 +225,49 @@ public final class ContainersViewModel {
         updateChoices();
     }
 
+    /**
+     * Applies one batch of changes to the rows and their positions: removals first, since they
+     * shift the positions that updates use, then updates and additions.
+     */
+    static void apply(Map<String, Optional<ContainerRow>> changes, List<ContainerRow> rows, Map<String, Integer> index) {
+        Set<String> gone = new HashSet<>();
+        changes.forEach((key, row) -> {
+            if (row.isEmpty() && index.containsKey(key)) {
+                gone.add(key);
+            }
+        });
+        if (!gone.isEmpty()) {
+            rows.removeIf(row -> gone.contains(row.key()));
+            index.clear();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).key(), i);
+            }
+        }
+        for (Map.Entry<String, Optional<ContainerRow>> change : changes.entrySet()) {
+            if (change.getValue().isEmpty()) {
+                continue;
+            }
+            ContainerRow row = change.getValue().get();
+            Integer at = index.get(change.getKey());
+            if (at == null) {
+                index.put(change.getKey(), rows.size());
+                rows.add(row);
+            } else if (!Objects.equals(rows.get(at), row)) {
+                rows.set(at, row);
+            }
+        }
+    }
+
     private void stop() {
         PoolContainerWatch stopping;
         synchronized (lifecycle) {
             generation++;
             stopping = watch;
             watch = null;
+            starting = false;
         }
         if (stopping != null) {
-            stopping.close();
+            closeOffFx(stopping);
         }
         pending.clear();
         pendingHosts.clear();
@@ -218,6 +275,15 @@ public final class ContainersViewModel {
         index.clear();
         hostProblems.clear();
         updateChoices();
+    }
+
+    /** Closing ends event streams, which can wait on the network: not on the FX thread. */
+    private void closeOffFx(PoolContainerWatch stopping) {
+        try {
+            io.execute(stopping::close);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            stopping.close();
+        }
     }
 
     /** Stops the watchers; from any thread, as the window may already be gone. */
@@ -228,6 +294,7 @@ public final class ContainersViewModel {
             generation++;
             closing = watch;
             watch = null;
+            starting = false;
         }
         if (closing != null) {
             closing.close();

@@ -56,6 +56,7 @@ public final class DeployRunModel {
                 + (record.stackSha256() == null ? "-" : record.stackSha256().substring(0, Math.min(12, record.stackSha256().length()))) + ")");
         record.images().forEach((service, image) -> model.messages.add(service + ": " + image
                 + (record.services().containsKey(service) ? ", ready " + record.services().get(service) + " ms after creation" : "")));
+        record.skippedChecks().forEach(check -> model.messages.add("skipped check: " + check.describe()));
         model.result.set(record);
         return model;
     }

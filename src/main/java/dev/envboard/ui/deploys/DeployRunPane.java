@@ -2,11 +2,13 @@ package dev.envboard.ui.deploys;
 
 import dev.envboard.deploy.ServiceProgress;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -131,11 +133,18 @@ final class DeployRunPane extends VBox {
             cancel.setDisable(false);
             ticker.play();
         } else {
-            result.setText(record.result() + " in " + record.durationMillis() + " ms" + (record.error() == null ? "" : "\n" + record.error()));
+            result.setText(record.result() + " in " + record.durationMillis() + " ms" + (record.error() == null ? "" : "\n" + record.error())
+                    + acceptedChecks(record));
             cancel.setDisable(true);
             ticker.stop();
         }
         tick();
+    }
+
+    /** Checks that could not run and that the user accepted: part of what this run means. */
+    private static String acceptedChecks(DeployRecord record) {
+        List<String> accepted = record.skippedChecks().stream().filter(SkippedCheck::accepted).map(SkippedCheck::describe).toList();
+        return accepted.isEmpty() ? "" : "\nchecks that could not run, accepted:\n  " + String.join("\n  ", accepted);
     }
 
     private void tick() {

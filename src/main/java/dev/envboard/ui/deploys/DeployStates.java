@@ -9,6 +9,6 @@ public interface DeployStates {
     /** Called on the FX thread whenever any badge may have changed. */
     void addListener(Runnable onChange);
 
-    /** Starts the confirmed redeploy of an environment. */
-    void redeploy(PoolSpec pool, String environment);
+    /** Validates a redeploy of the environment, asks the user with what it found, and runs it if confirmed. */
+    void confirmAndRedeploy(PoolSpec pool, String environment);
 }

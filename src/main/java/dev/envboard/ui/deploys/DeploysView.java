@@ -45,7 +45,7 @@ public final class DeploysView extends VBox {
         environment.setOnShowing(e -> environment.getItems().setAll(environments.get()));
         Button redeploy = new Button("Redeploy…", Icons.DEPLOYS.create());
         redeploy.setId("deploys-redeploy");
-        redeploy.disableProperty().bind(environment.valueProperty().isNull().or(pool.isNull()));
+        redeploy.disableProperty().bind(environment.valueProperty().isNull().or(pool.isNull()).or(model.checkingProperty()));
         redeploy.setOnAction(e -> confirm.confirm(pool.get().spec(), environment.getValue()));
         ToolBar toolbar = new ToolBar(Controls.styled("Redeploy", "text-bold"), environment, redeploy, Controls.hgrow(),
                 Controls.styled("Removes the whole environment and deploys it fresh from its compose stack", "muted"));
@@ -86,6 +86,7 @@ public final class DeploysView extends VBox {
         table.getColumns().add(column("Environment", 150, r -> r.environment() + " · " + r.pool()));
         table.getColumns().add(column("Result", 95, DeployRecord::result));
         table.getColumns().add(column("Took", 70, r -> (r.durationMillis() / 100) / 10.0 + " s"));
+        table.getColumns().add(column("Unchecked", 85, r -> r.skippedChecks().isEmpty() ? "" : r.skippedChecks().size() + " skipped"));
         TableColumn<DeployRecord, String> error = column("Error", 120, r -> r.error() == null ? "" : r.error().lines().findFirst().orElse(""));
         error.setMinWidth(60);
         table.getColumns().add(error);

@@ -93,7 +93,7 @@ public final class LogsViewModel {
         }, io).whenCompleteAsync((opened, error) -> {
             if (mine != opening) {
                 if (opened != null) {
-                    opened.close(); // the user opened something else meanwhile
+                    io.execute(opened::close); // the user opened something else meanwhile; closing waits for its readers
                 }
                 return;
             }

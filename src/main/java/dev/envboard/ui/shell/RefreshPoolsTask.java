@@ -8,10 +8,13 @@ import javafx.concurrent.Task;
 
 /** Connecting to (or refreshing) every pool, as one operation with progress in the task list. */
 final class RefreshPoolsTask extends Task<Void> {
+    private final Runnable first;
     private final PoolMonitor monitor;
     private final List<PoolSpec> pools;
 
-    RefreshPoolsTask(String title, PoolMonitor monitor, List<PoolSpec> pools) {
+    /** @param first runs on the task's thread before the pools are asked (starting their watches) */
+    RefreshPoolsTask(String title, Runnable first, PoolMonitor monitor, List<PoolSpec> pools) {
+        this.first = first;
         this.monitor = monitor;
         this.pools = List.copyOf(pools);
         updateTitle(title);
@@ -19,6 +22,7 @@ final class RefreshPoolsTask extends Task<Void> {
 
     @Override
     protected Void call() {
+        first.run();
         for (int i = 0; i < pools.size(); i++) {
             PoolSpec pool = pools.get(i);
             updateMessage(pool.name() + "…");

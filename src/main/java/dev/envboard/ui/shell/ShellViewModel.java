@@ -5,12 +5,14 @@ import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
 import dev.envboard.pool.config.PoolsConfig;
+import dev.envboard.runtime.Notices;
 import dev.envboard.ui.common.Operations;
 import dev.envboard.yaml.InputProblem;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,9 +24,12 @@ import javafx.collections.ObservableList;
 
 /**
  * State of the main window: pools and their connection state, the selected pool and section,
- * config problems, the status line, and whether to show the welcome page. No Nodes here.
+ * config problems, the status line and the notices the services report (a record not written,
+ * corrupt lines skipped), and whether to show the welcome page. No Nodes here.
  */
 public final class ShellViewModel {
+    /** Notices kept for the status bar's list; older ones drop off. */
+    static final int NOTICES_KEPT = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PoolsConfig config;
@@ -37,8 +42,13 @@ public final class ShellViewModel {
     private final ObjectProperty<NavSection> section = new SimpleObjectProperty<>(NavSection.BOARD);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyBooleanWrapper welcomeNeeded = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final Notices noticeSource;
+    private final Consumer<Notices.Notice> noticeListener;
 
-    public ShellViewModel(PoolsConfig config, PoolMonitor monitor, Operations operations, Executor fx) {
+    /** @param notices what the services report; each one reaches the status bar through {@code fx} */
+    public ShellViewModel(PoolsConfig config, PoolMonitor monitor, Operations operations, Notices notices, Executor fx) {
         this.config = config;
         this.monitor = monitor;
         this.operations = operations;
@@ -47,6 +57,37 @@ public final class ShellViewModel {
         problems.setAll(config.problems());
         selectedPool.addListener((obs, old, now) -> updateStatus());
         welcomeNeeded.set(pools.isEmpty());
+        this.noticeSource = notices;
+        this.noticeListener = reported -> fx.execute(() -> addNotice(reported.text()));
+        notices.addListener(noticeListener);
+    }
+
+    /** Also for the window's own troubles (its state not saved); call on the FX thread. */
+    public void addNotice(String text) {
+        notices.add(text);
+        if (notices.size() > NOTICES_KEPT) {
+            notices.remove(0, notices.size() - NOTICES_KEPT);
+        }
+        updateNotice();
+    }
+
+    public void dismissNotices() {
+        notices.clear();
+        updateNotice();
+    }
+
+    private void updateNotice() {
+        if (notices.isEmpty()) {
+            notice.set("");
+            return;
+        }
+        String newest = notices.get(notices.size() - 1);
+        notice.set(notices.size() == 1 ? newest : newest + " (and " + (notices.size() - 1) + " earlier)");
+    }
+
+    /** Stops hearing the services' notices. */
+    public void close() {
+        noticeSource.removeListener(noticeListener);
     }
 
     /** Starts watching every pool; snapshots arrive on I/O threads and are applied on the FX thread. */
@@ -54,17 +95,18 @@ public final class ShellViewModel {
         PoolItem preferred = pools.stream().filter(p -> p.name().equals(preferredPool)).findFirst()
                 .orElse(pools.isEmpty() ? null : pools.get(0));
         selectedPool.set(preferred);
-        for (PoolItem item : pools) {
-            monitor.watch(item.spec(), snapshot -> fx.execute(() -> apply(item, snapshot)));
-        }
         if (!pools.isEmpty()) {
-            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), monitor, specs()));
+            // Watching connects event streams (and reads TLS files): the task does it off the FX thread.
+            List<PoolItem> items = List.copyOf(pools);
+            Runnable watchAll = () -> items.forEach(item ->
+                    monitor.watch(item.spec(), snapshot -> fx.execute(() -> apply(item, snapshot))));
+            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), watchAll, monitor, specs()));
         }
     }
 
     /** Asks every pool again now, as an operation the user can watch. */
     public void refresh() {
-        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), monitor, specs()));
+        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), () -> { }, monitor, specs()));
     }
 
     private List<PoolSpec> specs() {
@@ -120,6 +162,16 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Newest last, at most {@value #NOTICES_KEPT}. */
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    /** The newest notice (with how many came before), or empty: what the status bar shows. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty welcomeNeededProperty() {

@@ -1,20 +1,29 @@
 package dev.envboard.ui.shell;
 
+import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.Operations;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import org.controlsfx.control.PopOver;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.TaskProgressView;
 
-/** The status bar: the selected pool's state, and the running operations behind a button. */
+/**
+ * The status bar: the selected pool's state, the newest notice (a record not written, corrupt
+ * lines skipped) until dismissed, and the running operations behind a button.
+ */
 final class StatusLine extends StatusBar {
     StatusLine(ShellViewModel model, Operations operations) {
         setId("status-bar");
         textProperty().bind(model.statusProperty());
+        getLeftItems().add(noticeBox(model));
 
         TaskProgressView<Task<?>> progress = new TaskProgressView<>();
         progress.setPrefSize(420, 240);
@@ -45,5 +54,23 @@ final class StatusLine extends StatusBar {
             }
         });
         getRightItems().add(button);
+    }
+
+    private static HBox noticeBox(ShellViewModel model) {
+        Label notice = new Label(null, Icons.WARNING.create());
+        notice.setId("status-notice");
+        notice.getStyleClass().add("status-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        Tooltip all = Controls.tooltip("");
+        all.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.notices()), model.notices()));
+        notice.setTooltip(all);
+        Button dismiss = Controls.iconButton(Icons.CLOSE, "Dismiss the notices");
+        dismiss.setId("dismiss-notices");
+        dismiss.setOnAction(e -> model.dismissNotices());
+        HBox box = new HBox(4, notice, dismiss);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 }

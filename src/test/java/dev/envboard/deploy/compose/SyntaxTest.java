@@ -13,7 +13,10 @@ class SyntaxTest {
         assertThat(ShellWords.split("  sh -c 'echo \"hi there\"' \"a \\\"b\\\"\" c\\ d ''")).containsExactly(
                 "sh", "-c", "echo \"hi there\"", "a \"b\"", "c d", "");
         assertThat(ShellWords.split("")).isEmpty();
-        assertThatThrownBy(() -> ShellWords.split("echo 'open")).hasMessageContaining("single quote");
+        assertThatThrownBy(() -> ShellWords.split("echo 'open")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a single quote is never closed");
+        assertThatThrownBy(() -> ShellWords.split("echo \"open")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a double quote is never closed");
     }
 
     @Test
@@ -25,7 +28,8 @@ class SyntaxTest {
         assertThat(ComposeDuration.parse("10us")).isEqualTo(Duration.ofNanos(10_000));
         assertThat(ComposeDuration.parse("0")).isZero();
         for (String bad : new String[] {"10", "-5s", "1d", "s", "1m 30s", ""}) {
-            assertThatThrownBy(() -> ComposeDuration.parse(bad)).as(bad).hasMessageContaining("not a duration");
+            assertThatThrownBy(() -> ComposeDuration.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not a duration: \"" + bad + "\" (write it like 1m30s, 10s, 500ms or 2h)");
         }
     }
 
@@ -39,8 +43,11 @@ class SyntaxTest {
         assertThat(withIp.hostIp()).isEqualTo("127.0.0.1");
         assertThat(PortSyntax.parse("127.0.0.1::80").ports()).containsExactly(new PortMapping(0, 80, "tcp", "ingress"));
         assertThat(PortSyntax.parse("3000-3001").ports()).extracting(PortMapping::target).containsExactly(3000, 3001);
-        assertThatThrownBy(() -> PortSyntax.parse("8000-8010:80")).hasMessageContaining("not supported");
-        assertThatThrownBy(() -> PortSyntax.parse("80/sctp")).hasMessageContaining("tcp or udp");
-        assertThatThrownBy(() -> PortSyntax.parse("0")).hasMessageContaining("not a port number");
+        assertThatThrownBy(() -> PortSyntax.parse("8000-8010:80")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a published range for one container port is not supported: \"8000-8010:80\"");
+        assertThatThrownBy(() -> PortSyntax.parse("80/sctp")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the protocol must be tcp or udp, not \"sctp\"");
+        assertThatThrownBy(() -> PortSyntax.parse("0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a port number (1-65535): \"0\"");
     }
 }

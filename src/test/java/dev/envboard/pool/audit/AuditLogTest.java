@@ -2,6 +2,7 @@ package dev.envboard.pool.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envboard.runtime.Notices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class AuditLogTest {
 
     @Test
     void entriesAreJsonLinesReadBackNewestFirst() throws IOException {
-        AuditLog log = new AuditLog(dir);
+        AuditLog log = new AuditLog(dir, new Notices());
         List<AuditEntry> heard = new ArrayList<>();
         log.addListener(heard::add);
         log.append(entry(1, AuditEntry.OK));
@@ -38,7 +39,7 @@ class AuditLogTest {
 
     @Test
     void theFileIsRotatedSoItStaysBounded() throws IOException {
-        AuditLog log = new AuditLog(dir);
+        AuditLog log = new AuditLog(dir, new Notices());
         Files.writeString(dir.resolve("audit.jsonl"), "x".repeat((int) AuditLog.ROTATE_BYTES + 1));
         log.append(entry(1, AuditEntry.OK));
         assertThat(Files.size(dir.resolve("audit.jsonl.1"))).isGreaterThan(AuditLog.ROTATE_BYTES);

@@ -167,17 +167,26 @@ class DaemonJsonTest {
 
     @Test
     void whatGoRefusesIsRefused() {
-        assertThatThrownBy(() -> parse("{\"labels\": [] // a comment\n}")).hasMessageContaining("line 1, column 15");
-        assertThatThrownBy(() -> parse("{\"labels\": []} {}")).hasMessageContaining("line 1, column 16");
-        assertThatThrownBy(() -> parse("{'labels': []}")).hasMessageContaining("line 1, column 2");
-        assertThatThrownBy(() -> parse("{\"labels\": [")).hasMessageContaining("is not valid JSON").hasMessageNotContaining("Source");
+        String notJson = "envboard-host-2: /etc/docker/daemon.json line %d, column %d is not valid JSON (";
+        String unreadable = "; fix the file first, Envboard changes nothing in a file it cannot read";
+        assertThatThrownBy(() -> parse("{\"labels\": [] // a comment\n}")).isInstanceOf(LabelChangeException.class)
+                .hasMessageStartingWith(notJson.formatted(1, 15)).hasMessageEndingWith(unreadable);
+        assertThatThrownBy(() -> parse("{\"labels\": []} {}")).isInstanceOf(LabelChangeException.class)
+                .hasMessageStartingWith(notJson.formatted(1, 16)).hasMessageEndingWith(unreadable);
+        assertThatThrownBy(() -> parse("{'labels': []}")).isInstanceOf(LabelChangeException.class)
+                .hasMessageStartingWith(notJson.formatted(1, 2)).hasMessageEndingWith(unreadable);
+        assertThatThrownBy(() -> parse("{\"labels\": [")).isInstanceOf(LabelChangeException.class)
+                .hasMessageStartingWith("envboard-host-2: /etc/docker/daemon.json line ").hasMessageContaining("is not valid JSON")
+                .hasMessageNotContaining("Source");
     }
 
     @Test
     void aTopLevelThatIsNotAnObjectIsRefused() {
         assertThatThrownBy(() -> parse("[\"environment=qa\"]"))
                 .hasMessage("envboard-host-2: /etc/docker/daemon.json holds a list where dockerd expects an object ({...}); fix the file first");
-        assertThatThrownBy(() -> parse("\"labels\"")).hasMessageContaining("holds a string (\"labels\")");
+        assertThatThrownBy(() -> parse("\"labels\"")).isInstanceOf(LabelChangeException.class)
+                .hasMessage("envboard-host-2: /etc/docker/daemon.json holds a string (\"labels\") where dockerd expects an object"
+                        + " ({...}); fix the file first");
     }
 
     @Test
@@ -186,15 +195,20 @@ class DaemonJsonTest {
                 .isInstanceOf(LabelChangeException.class)
                 .hasMessage("envboard-host-2: /etc/docker/daemon.json: \"labels\" is a string (\"environment=qa\"),"
                         + " not a list of \"key=value\" strings; fix the file first");
-        assertThatThrownBy(() -> parse("{\"labels\": {\"environment\": \"qa\"}}")).hasMessageContaining("\"labels\" is an object");
-        assertThatThrownBy(() -> parse("{\"labels\": [\"owner=platform\", 3]}"))
+        assertThatThrownBy(() -> parse("{\"labels\": {\"environment\": \"qa\"}}")).isInstanceOf(LabelChangeException.class)
+                .hasMessageStartingWith("envboard-host-2: /etc/docker/daemon.json: \"labels\" is an object")
+                .hasMessageEndingWith("; fix the file first");
+        assertThatThrownBy(() -> parse("{\"labels\": [\"owner=platform\", 3]}")).isInstanceOf(LabelChangeException.class)
+                .hasMessageStartingWith("envboard-host-2: /etc/docker/daemon.json: ")
                 .hasMessageContaining("\"labels\" holds a number (3), where only \"key=value\" strings are allowed");
     }
 
     @Test
     void aKeyMustBeAKey() {
-        assertThatThrownBy(() -> parse("{}").withLabel("", "qa")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> parse("{}").withLabel("environment=qa", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("{}").withLabel("", "qa")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a label key: \"\"");
+        assertThatThrownBy(() -> parse("{}").withLabel("environment=qa", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a label key: \"environment=qa\"");
     }
 
     @Test

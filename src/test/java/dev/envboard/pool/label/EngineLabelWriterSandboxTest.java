@@ -126,7 +126,7 @@ class EngineLabelWriterSandboxTest {
 
         assertThat(e.getMessage()).startsWith("envboard-host-1: " + daemonJson(host) + " line 5, column 3 is not valid JSON");
         assertThat(Files.readString(daemonJson(host))).isEqualTo(broken);
-        assertThat(guard.newBackups(host)).isEmpty();
+        assertThat(guard.newSiblings(host)).as("no backup, no temp file").isEmpty();
         assertThat(guard.liveLabels(host)).contains("environment=qa");
     }
 
@@ -142,6 +142,7 @@ class EngineLabelWriterSandboxTest {
 
         assertThat(e).hasMessageStartingWith("envboard-host-1: " + daemonJson(host) + " is not UTF-8 text");
         assertThat(Files.readAllBytes(daemonJson(host))).isEqualTo(latin1);
+        assertThat(guard.newSiblings(host)).as("no backup, no temp file").isEmpty();
     }
 
     @Test
@@ -161,6 +162,7 @@ class EngineLabelWriterSandboxTest {
                 + " (it shows no environment label); the original " + daemonJson(host) + " was restored and the engine reloaded");
         assertThat(Files.readAllBytes(daemonJson(host))).isEqualTo(guard.original(host));
         assertThat(guard.liveLabels(host)).containsExactly("owner=platform");
+        assertOnlyTheBackupIsLeft(host);
     }
 
     @Test
@@ -178,6 +180,7 @@ class EngineLabelWriterSandboxTest {
                 + " the reload command `echo 'dockerd is not running' >&2; exit 7` failed (exit 7: dockerd is not running):"
                 + " reload dockerd by hand");
         assertThat(Files.readAllBytes(daemonJson(host))).isEqualTo(guard.original(host));
+        assertOnlyTheBackupIsLeft(host);
     }
 
     @Test
@@ -192,7 +195,7 @@ class EngineLabelWriterSandboxTest {
         assertThat(e.getMessage()).startsWith("envboard-host-2: the engine has environment=flagged, but " + daemonJson(host)
                 + " has no environment label: it comes from somewhere else (a --label flag on dockerd's command line?)");
         assertThat(Files.readAllBytes(daemonJson(host))).isEqualTo(guard.original(host));
-        assertThat(guard.newBackups(host)).isEmpty();
+        assertThat(guard.newSiblings(host)).as("no backup, no temp file").isEmpty();
     }
 
     @Test
@@ -202,7 +205,7 @@ class EngineLabelWriterSandboxTest {
         writer(host, EngineLabelWriter.DEFAULT_VERIFY_TIMEOUT).write("environment", "qa");
 
         assertThat(Files.readAllBytes(daemonJson(host))).isEqualTo(guard.original(host));
-        assertThat(guard.newBackups(host)).isEmpty();
+        assertThat(guard.newSiblings(host)).as("no backup, no temp file").isEmpty();
     }
 
     @Test
@@ -223,6 +226,7 @@ class EngineLabelWriterSandboxTest {
         assertThat(e.getMessage()).startsWith("envboard-host-1: ssh root@10.254.77.21:22: the host key is not known")
                 .contains(unknown.fingerprint()).endsWith("; nothing was changed");
         assertThat(Files.readAllBytes(daemonJson(host))).isEqualTo(guard.original(host));
+        assertThat(guard.newSiblings(host)).as("no backup, no temp file").isEmpty();
     }
 
     @Test
@@ -248,6 +252,14 @@ class EngineLabelWriterSandboxTest {
         candidates.addAll(ours);
         candidates.sort(null); // names sort by time
         assertThat(backups(host)).containsExactlyElementsOf(candidates.subList(candidates.size() - 5, candidates.size()));
+    }
+
+    /** After a rollback: the backup of the original (it was put back from it), and no temp file. */
+    private void assertOnlyTheBackupIsLeft(String host) throws IOException {
+        assertThat(guard.newSiblings(host)).singleElement().satisfies(backup -> {
+            assertThat(backup.getFileName().toString()).startsWith("daemon.json.envboard-backup-");
+            assertThat(Files.readAllBytes(backup)).isEqualTo(guard.original(host));
+        });
     }
 
     private List<Path> backups(String host) throws IOException {

@@ -14,6 +14,7 @@ import dev.envboard.pool.audit.AuditLog;
 import dev.envboard.pool.config.PoolsFileLoader;
 import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.pool.label.NodeLabelWriter;
+import dev.envboard.runtime.Notices;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class SwarmMoveTest {
         clients = new DockerClients();
         io = Executors.newFixedThreadPool(4);
         pool = new PoolsFileLoader(Path.of("/root"), "root").load(sandbox.poolsFile()).pool("sandbox-swarm").orElseThrow();
-        audit = new AuditLog(state);
+        audit = new AuditLog(state, new Notices());
         moves = new MoveService(clients, (p, host) -> new NodeLabelWriter(clients.quick(p.manager()), host.nodeId(), host.hostname()),
                 audit, Clock.systemUTC(), "tester");
     }
@@ -111,10 +112,12 @@ class SwarmMoveTest {
     @Test
     void anUnknownNodeFailsWithAClearMessage() {
         Host swarm3 = host("envboard-swarm-3");
+        String version = nodeVersion("envboard-swarm-3");
         NodeLabelWriter gone = new NodeLabelWriter(clients.quick(pool.manager()), "0000000000nosuchnode0000", swarm3.hostname());
         assertThatThrownBy(() -> gone.write("environment", "qa"))
                 .isInstanceOf(LabelChangeException.class)
-                .hasMessageContaining("envboard-swarm-3");
+                .hasMessage("envboard-swarm-3: the Swarm has no node 0000000000nosuchnode0000 any more");
+        assertThat(nodeVersion("envboard-swarm-3")).as("no node was updated").isEqualTo(version);
     }
 
     private Host host(String hostname) {
@@ -133,6 +136,10 @@ class SwarmMoveTest {
         String out = sandbox.docker(sandbox.manager(), "service", "ps", PROBE, "--filter", "desired-state=running",
                 "--format", "{{.Node}} {{.CurrentState}}");
         return out.lines().filter(l -> l.contains("Running")).map(l -> l.split(" ")[0]).sorted().toList();
+    }
+
+    private String nodeVersion(String node) {
+        return sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{.Version.Index}}", node);
     }
 
     private String label(String node, String key) {

@@ -1,0 +1,20 @@
+package dev.envboard.deploy;
+
+import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.SkippedCheck;
+import dev.envboard.pool.PoolSpec;
+import java.util.List;
+
+/** What the Deploys view needs to redeploy; {@link RedeployService} is the real one. Both calls block. */
+public interface Redeployer {
+    /** Validates without touching anything or recording it: what a confirmation shows. */
+    ValidationReport check(PoolSpec pool, String environment);
+
+    /**
+     * Never throws for a failed deploy: the returned record says how it ended.
+     *
+     * @param accepted the skipped checks the user accepted; the run refuses any other it has to skip
+     */
+    DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
+                          CancelToken cancel);
+}
