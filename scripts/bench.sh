@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Runs one benchmark from bench/ against the sandbox pool, Envboard and the plain docker CLI
-# doing the same work in one run (health: an in-process Consul double, Envboard and curl). The last line printed is the result, e.g.
-#   nodes: envboard=9.8 ms docker-cli=160 ms ratio=0.06
+# Runs one benchmark from bench/ against the sandbox pool: Envboard, the plain docker CLI and the
+# floor (the Engine API calls Envboard makes, by a minimal client on kept-alive connections) doing
+# the same work in one run, taking turns (health: an in-process Consul double, Envboard, curl and
+# the floor). The last line printed is the result, e.g.
+#   nodes: envboard=28 ms docker-cli=99 ms floor=20 ms ratio=0.29 floor-ratio=1.40
+# Exits 1 with the reason (and for redeploy the engines' state) when a side fails.
 # Usage: scripts/bench.sh NAME      (scripts/bench.sh --list for the names)
+# ENVBOARD_BENCH_TRACE=1 scripts/bench.sh NAME: a short run that ends with the Engine API calls
+# Envboard and the floor made in one round (through recording proxies; its timings mean nothing).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 

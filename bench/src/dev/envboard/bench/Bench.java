@@ -33,12 +33,22 @@ public final class Bench {
         }
         Logging.configure();
         Benchmark benchmark = BENCHMARKS.get(args[0]);
-        if (!benchmark.needsSandbox()) {
-            benchmark.run(null);
-            return;
-        }
-        try (BenchContext context = BenchContext.fromSandbox()) {
-            BENCHMARKS.get(args[0]).run(context);
+        try {
+            if (!benchmark.needsSandbox()) {
+                benchmark.run(null);
+            } else {
+                try (BenchContext context = BenchContext.fromSandbox()) {
+                    benchmark.run(context);
+                }
+            }
+            CallTrace.print();
+        } catch (BenchFailure failure) {
+            System.out.flush();
+            System.err.println(args[0] + ": FAILED: " + failure.getMessage());
+            if (failure.getCause() != null && !failure.getMessage().contains(String.valueOf(failure.getCause().getMessage()))) {
+                System.err.println("(cause: " + failure.getCause() + ")");
+            }
+            System.exit(1);
         }
     }
 }

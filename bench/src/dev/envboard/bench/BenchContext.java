@@ -1,10 +1,12 @@
 package dev.envboard.bench;
 
 import dev.envboard.app.AppContext;
-import java.io.IOException;
 import dev.envboard.testing.Sandbox;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,20 +24,62 @@ final class BenchContext implements AutoCloseable {
 
     /** Envboard's own files (audit log, window state) go to a temp dir, not the user's. */
     static BenchContext fromSandbox() throws IOException {
-        Sandbox sandbox = Sandbox.existing();
-        String scratch = Files.createTempDirectory("envboard-bench").toString();
-        return new BenchContext(sandbox, AppContext.create(sandbox.poolsFile(),
-                Map.of("XDG_STATE_HOME", scratch, "XDG_CONFIG_HOME", scratch)), null);
+        return create(Sandbox.existing(), null);
     }
 
     /** The same sandbox with the pools' stacks: folder pointing at {@code stacks}. */
     BenchContext withStacks(Path stacks) throws IOException {
-        String pools = Files.readString(sandbox.poolsFile()).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
+        return create(sandbox, stacks);
+    }
+
+    private static BenchContext create(Sandbox sandbox, Path stacks) throws IOException {
         Path scratch = Files.createTempDirectory("envboard-bench");
+        String pools = Files.readString(sandbox.poolsFile());
+        if (stacks != null) {
+            pools = pools.replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
+        }
+        if (CallTrace.enabled()) {
+            pools = traced(sandbox, pools, scratch);
+        }
         Path file = scratch.resolve("pools.yaml");
         Files.writeString(file, pools);
         return new BenchContext(sandbox, AppContext.create(file,
                 Map.of("XDG_STATE_HOME", scratch.toString(), "XDG_CONFIG_HOME", scratch.toString())), stacks);
+    }
+
+    private static final Map<String, Path> PROXIES = new HashMap<>();
+
+    /** pools.yaml with every engine endpoint behind a recording proxy (see {@link CallTrace}). */
+    private static String traced(Sandbox sandbox, String pools, Path scratch) throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean dropTls = false;
+        for (String line : pools.split("\n", -1)) {
+            String trimmed = line.trim();
+            if (dropTls && trimmed.startsWith("tls: ")) {
+                dropTls = false;
+                continue;
+            }
+            dropTls = false;
+            if (trimmed.startsWith("endpoint: ")) {
+                String endpoint = trimmed.substring("endpoint: ".length());
+                Sandbox.Engine engine = sandbox.engines().stream()
+                        .filter(e -> e.dockerHost().equals(endpoint) || endpoint.startsWith("tcp://" + e.address() + ":"))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no sandbox engine for " + endpoint));
+                Path proxy;
+                synchronized (PROXIES) {
+                    proxy = PROXIES.get(engine.name());
+                    if (proxy == null) {
+                        proxy = CallTrace.proxies(engine.name(), Path.of(engine.dockerHost().substring("unix://".length())), scratch);
+                        PROXIES.put(engine.name(), proxy);
+                    }
+                }
+                out.add(line.substring(0, line.indexOf("endpoint: ")) + "endpoint: unix://" + proxy);
+                dropTls = endpoint.startsWith("tcp://");
+                continue;
+            }
+            out.add(line);
+        }
+        return String.join("\n", out);
     }
 
     Path stacksDir() {

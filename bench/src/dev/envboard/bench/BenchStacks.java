@@ -8,6 +8,13 @@ import java.nio.file.Path;
 /** The benchmark's stack: N services of R replicas, each a shell loop that stops at once on SIGTERM. */
 final class BenchStacks {
     static final String COMMAND = "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done";
+    static final String IMAGE = "envboard/demo:1";
+    static final int GRACE_SECONDS = 2;
+
+    /** The command as the container gets it: {@code $$} in compose is a literal {@code $}. */
+    static String command() {
+        return COMMAND.replace("$$", "$");
+    }
 
     private BenchStacks() {
     }
@@ -31,9 +38,9 @@ final class BenchStacks {
         StringBuilder text = new StringBuilder("services:\n");
         for (int i = 1; i <= services; i++) {
             text.append(String.format("  svc%02d:%n", i))
-                    .append("    image: envboard/demo:1\n")
+                    .append("    image: ").append(IMAGE).append('\n')
                     .append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
-                    .append("    stop_grace_period: 2s\n")
+                    .append("    stop_grace_period: ").append(GRACE_SECONDS).append("s\n")
                     .append("    deploy:\n")
                     .append("      replicas: ").append(replicas).append('\n')
                     .append("      endpoint_mode: dnsrr\n");
@@ -44,18 +51,32 @@ final class BenchStacks {
         return text.toString();
     }
 
-    /** Whatever a benchmark left: the stack on the Swarm, the containers on the standalone hosts. */
+    /**
+     * Whatever a benchmark left: the stack on the Swarm, the containers and networks on the
+     * standalone hosts. A network the engine will not remove is named on stderr: the sandbox's
+     * reset would stop on it.
+     */
     static void cleanUp(Sandbox sandbox, String environment) {
         try {
             sandbox.docker(sandbox.manager(), "stack", "rm", environment);
         } catch (AssertionError nothing) {
             // not deployed
         }
+        String label = "label=com.docker.stack.namespace=" + environment;
         for (Sandbox.Engine engine : sandbox.standaloneHosts()) {
-            String ids = sandbox.docker(engine, "ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + environment);
+            String ids = sandbox.docker(engine, "ps", "-aq", "--filter", label);
             if (!ids.isBlank()) {
                 String[] args = ("rm -f " + ids.replace('\n', ' ')).split(" ");
                 sandbox.docker(engine, args);
+            }
+            for (String network : sandbox.docker(engine, "network", "ls", "-q", "--filter", label).lines().filter(l -> !l.isBlank()).toList()) {
+                try {
+                    sandbox.docker(engine, "network", "rm", network);
+                } catch (AssertionError held) {
+                    System.err.println("WARNING: network " + network + " of " + environment + " on " + engine.name()
+                            + " cannot be removed: " + held.getMessage().trim() + "; `scripts/sandbox.sh stop " + engine.name()
+                            + "` and `start " + engine.name() + "` clear a stale endpoint");
+                }
             }
         }
     }

@@ -37,10 +37,16 @@ import java.util.concurrent.locks.LockSupport;
  * json-file; runs alternate. Envboard asks for {@code timestamps=1} (it needs each line's time to
  * re-attach after a restart), so the engine formats and sends 31 more bytes per line for it; a
  * second pair, docker-java's own frame callback vs {@code docker logs -f -t}, shows that cost and
- * why Envboard reads the raw stream.
+ * why Envboard reads the raw stream. The floor makes the 2 calls Envboard's SourceFollower makes,
+ * {@code GET /containers/NAME/json} (on a kept-alive connection) then
+ * {@code GET /containers/NAME/logs?stdout=1&stderr=1&timestamps=1&follow=1&tail=all} (a connection
+ * of its own, as a follow needs), and only takes the stream apart into frames and counts newlines.
+ * Any line Envboard loses or repeats fails the benchmark (exit 1), naming the first one.
  *
  * <p>Then: opening a 1 000 000-line log at its last 1000 lines (tail=1000: the engine reads the
- * file from its end), until those lines are in the buffer, vs {@code docker logs --tail 1000}.
+ * file from its end), until those lines are in the buffer, vs {@code docker logs --tail 1000}, vs
+ * the floor (the same 2 calls with tail=1000, until 1000 lines arrived). Sides alternate, the
+ * first rotating each round.
  */
 final class LogsBench implements Bench.Benchmark {
     private static final int LINES = Integer.getInteger("envboard.bench.logs.lines", 2_000_000);
@@ -55,8 +61,9 @@ final class LogsBench implements Bench.Benchmark {
 
     private Sandbox.Engine engine;
     private LogService logs;
-    private long lost;
-    private long outOfOrder;
+    private RawEngine floorEngine;
+    /** Lines Envboard's buffer dropped (its 200 000-line bound) before the 60 Hz reader got to them: not checkable. */
+    private long unchecked;
     /** CPU time of this JVM during each side's runs (the engine's own work is not in it). */
     private final Samples envboardCpu = new Samples();
     private final Samples readerCpu = new Samples();
@@ -81,40 +88,55 @@ final class LogsBench implements Bench.Benchmark {
             awaitLastLine(sandbox, tailed, OPEN_LOG_LINES);
             ContainerRef bigRef = ref(context, big);
             ContainerRef tailedRef = ref(context, tailed);
+            floorEngine = new RawEngine(bigRef.endpoint());
 
-            Alternating.Result ingest = Alternating.measure(WARMUP, RUNS, i -> envboardIngest(bigRef), i -> cliIngest(big, false));
+            Alternating.Result ingest = Alternating.measure(WARMUP, RUNS, i -> envboardIngest(bigRef, i), i -> cliIngest(big, false),
+                    i -> floorIngest(big));
             double envboardRate = LINES / (ingest.envboard().median() / 1000);
             double cliRate = LINES / (ingest.cli().median() / 1000);
+            double floorRate = LINES / (ingest.floor().median() / 1000);
+            System.out.println(Alternating.order());
             System.out.println(String.format(Locale.ROOT, "logs-ingest: %d lines, %d runs: envboard=%.0f lines/s (p90 %s ms) "
-                            + "docker-cli=%.0f lines/s (p90 %s ms) ratio=%.2f lost=%d out-of-order=%d",
+                            + "docker-cli=%.0f lines/s (p90 %s ms) floor=%.0f lines/s (p90 %s ms) ratio=%.2f floor-ratio=%.2f"
+                            + " lost=0 repeated=0 (every line checked, %d dropped by the buffer's bound before the check)",
                     LINES, RUNS, envboardRate, Samples.ms(ingest.envboard().percentile(90)), cliRate,
-                    Samples.ms(ingest.cli().percentile(90)), envboardRate / cliRate, lost, outOfOrder));
+                    Samples.ms(ingest.cli().percentile(90)), floorRate, Samples.ms(ingest.floor().percentile(90)),
+                    envboardRate / cliRate, envboardRate / floorRate, unchecked));
             System.out.println("logs-cpu: per run of " + LINES + " lines: envboard's reader thread " + Samples.ms(readerCpu.median())
                     + " ms (stream, line joining, buffer), its whole JVM " + Samples.ms(envboardCpu.median())
                     + " ms (with the 60 Hz checker and GC); the docker CLI process " + Samples.ms(cliCpu.median()) + " ms");
 
             Samples envboardOpen = new Samples();
             Samples cliOpen = new Samples();
+            Samples floorOpen = new Samples();
             Alternating.measure(OPEN_WARMUP, OPEN_RUNS,
                     i -> record(envboardOpen, i, () -> envboardOpenTail(tailedRef)),
-                    i -> record(cliOpen, i, () -> cliOpenTail(tailed)));
-            System.out.println("logs-open-tail: " + OPEN_LOG_LINES + "-line log, tail=" + OPEN_TAIL + ": envboard="
-                    + Samples.ms(envboardOpen.median()) + " ms (p90 " + Samples.ms(envboardOpen.percentile(90))
-                    + ") docker-cli=" + Samples.ms(cliOpen.median()) + " ms (p90 " + Samples.ms(cliOpen.percentile(90)) + ")");
+                    i -> record(cliOpen, i, () -> cliOpenTail(tailed)),
+                    i -> record(floorOpen, i, () -> floorOpenTail(tailed)));
+            Alternating.Result open = new Alternating.Result(java.util.Map.of(Alternating.ENVBOARD, envboardOpen,
+                    Alternating.CLI, cliOpen, Alternating.FLOOR, floorOpen));
+            System.out.println("logs-open-tail: " + OPEN_LOG_LINES + "-line log, tail=" + OPEN_TAIL + ": " + open.summary()
+                    + " (p90 envboard " + Samples.ms(envboardOpen.percentile(90)) + " ms, docker-cli "
+                    + Samples.ms(cliOpen.percentile(90)) + " ms, floor " + Samples.ms(floorOpen.percentile(90)) + " ms)");
             long rssMb = peakRssKb() / 1024;
 
             // Why the raw stream: docker-java's frame callback (1 KiB frames, a copy each) against the CLI with -t.
             DockerClient client = context.app().dockerClients().stream(bigRef.endpoint());
-            Alternating.Result callback = Alternating.measure(0, 3, i -> dockerJavaCallback(client, big), i -> cliIngest(big, true));
+            Alternating.Result callback = Alternating.measure(0, 3, List.of(
+                    new Alternating.Side("docker-java-callback", i -> dockerJavaCallback(client, big)),
+                    new Alternating.Side(Alternating.CLI, i -> cliIngest(big, true))));
             System.out.println(String.format(Locale.ROOT, "logs-timestamps: docker-java frame callback (counting newlines only)=%.0f lines/s "
-                            + "using %s ms CPU per run; docker logs -f -t=%.0f lines/s", LINES / (callback.envboard().median() / 1000),
+                            + "using %s ms CPU per run; docker logs -f -t=%.0f lines/s",
+                    LINES / (callback.side("docker-java-callback").median() / 1000),
                     Samples.ms(callbackCpu.median()), LINES / (callback.cli().median() / 1000)));
 
-            System.out.println(String.format(Locale.ROOT, "logs: envboard=%.0f lines/s docker-cli=%.0f lines/s ratio=%.2f lost=%d rss=%dMB; "
-                            + "open-tail-1000 envboard=%s ms docker-cli=%s ms",
-                    envboardRate, cliRate, envboardRate / cliRate, lost, rssMb, Samples.ms(envboardOpen.median()),
-                    Samples.ms(cliOpen.median())));
+            System.out.println(String.format(Locale.ROOT, "logs: envboard=%.0f lines/s docker-cli=%.0f lines/s floor=%.0f lines/s "
+                            + "ratio=%.2f floor-ratio=%.2f lost=0 repeated=0 rss=%dMB; open-tail-1000 %s",
+                    envboardRate, cliRate, floorRate, envboardRate / cliRate, envboardRate / floorRate, rssMb, open.summary()));
         } finally {
+            if (floorEngine != null) {
+                floorEngine.close();
+            }
             for (String name : List.of(big, tailed)) {
                 try {
                     sandbox.docker(engine, "rm", "-f", name);
@@ -144,7 +166,7 @@ final class LogsBench implements Bench.Benchmark {
     }
 
     /** Follows from the first line until line N, with a "UI" thread reading the buffer at 60 Hz and checking each line. */
-    private void envboardIngest(ContainerRef ref) throws Exception {
+    private void envboardIngest(ContainerRef ref, int run) throws Exception {
         long cpu = processCpuNanos();
         try (LogSession session = logs.open(List.of(ref), LogOptions.defaults().withTail(LogOptions.ALL),
                 (source, state) -> { })) {
@@ -154,23 +176,24 @@ final class LogsBench implements Bench.Benchmark {
             ui.start();
             ui.join();
             readerCpu.add(ManagementFactory.getThreadMXBean().getThreadCpuTime(session.threads().get(0).getId()));
-            lost += LINES - poller.checked;
-            outOfOrder += poller.outOfOrder;
-            if (poller.checked != LINES || poller.outOfOrder != 0) {
-                System.err.println("envboard run: checked " + poller.checked + " of " + LINES + " lines, "
-                        + poller.outOfOrder + " out of order, " + poller.missed + " dropped before the poller read them");
+            unchecked += poller.check.unseenLines();
+            if (!poller.check.ok()) {
+                throw new BenchFailure("Envboard's run " + (run + 1) + " of the " + LINES + "-line log: " + poller.check.report()
+                        + "; sources: " + session.sources());
             }
         }
         envboardCpu.add(processCpuNanos() - cpu);
     }
 
-    /** What a log view does each frame: take the new lines; here also check every one (number, order) without building Strings. */
+    /**
+     * What a log view does each frame: take the new lines; here also check every one (line k must
+     * say k, see {@link LineCheck}) without building Strings. Gives up after 30 s without a new line.
+     */
     private static final class UiPoller implements Runnable {
+        private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(30);
         private final LogBuffer buffer;
         private final byte[] text = new byte[64];
-        long checked;
-        long outOfOrder;
-        long missed;
+        final LineCheck check = new LineCheck(LINES);
 
         UiPoller(LogBuffer buffer) {
             this.buffer = buffer;
@@ -179,31 +202,39 @@ final class LogsBench implements Bench.Benchmark {
         @Override
         public void run() {
             long next = 0;
-            long expected = 1;
             long frame = System.nanoTime();
-            while (expected <= LINES) {
+            long lastNew = frame;
+            while (!check.done()) {
                 frame += FRAME_NANOS;
                 LockSupport.parkNanos(frame - System.nanoTime());
                 long end = buffer.endSeq();
+                if (end > next) {
+                    lastNew = System.nanoTime();
+                } else if (System.nanoTime() - lastNew > QUIET_NANOS) {
+                    check.ended("no new line for 30 s");
+                    return;
+                }
                 for (; next < end; next++) {
                     int length = buffer.copyText(next, text);
                     if (length < 0) {
-                        missed++;
+                        check.unseen();
                         continue;
                     }
                     long number = parse(text, length);
-                    if (number != expected) {
-                        outOfOrder++;
+                    if (number >= 0) {
+                        check.line(number);
+                        continue;
                     }
-                    checked++;
-                    expected = number + 1;
+                    LogLine line = buffer.get(next);
+                    if (line == null) {
+                        check.unseen();
+                    } else if (!line.isMarker()) { // Envboard's own notes (a re-attach) are not lines of the log
+                        check.foreign(line.text());
+                    }
                 }
                 // The rows on screen: a view builds only these.
                 for (long seq = Math.max(buffer.firstSeq(), end - 50); seq < end; seq++) {
-                    LogLine line = buffer.get(seq);
-                    if (line == null) {
-                        missed++;
-                    }
+                    buffer.get(seq);
                 }
             }
         }
@@ -219,6 +250,75 @@ final class LogsBench implements Bench.Benchmark {
             }
             return length == 0 ? -1 : value;
         }
+    }
+
+    /** Envboard's 2 calls, minimal: inspect (kept-alive connection), then the log stream, its frames' newlines counted until line N. */
+    private void floorIngest(String name) throws IOException {
+        floorEngine.get("/containers/" + name + "/json").ok("inspect");
+        try (RawEngine.Stream stream = floorEngine.open("/containers/" + name
+                + "/logs?stdout=1&stderr=1&timestamps=1&follow=1&tail=all")) {
+            long lines = countFramedLines(stream, LINES);
+            if (lines != LINES) {
+                throw new BenchFailure("the floor's log stream ended after " + lines + " of " + LINES + " lines");
+            }
+        }
+    }
+
+    /** The same with tail=1000, until those lines arrived. */
+    private long floorOpenTail(String name) throws IOException {
+        long start = System.nanoTime();
+        floorEngine.get("/containers/" + name + "/json").ok("inspect");
+        try (RawEngine.Stream stream = floorEngine.open("/containers/" + name
+                + "/logs?stdout=1&stderr=1&timestamps=1&follow=1&tail=" + OPEN_TAIL)) {
+            long lines = countFramedLines(stream, OPEN_TAIL);
+            long nanos = System.nanoTime() - start; // closing the stream after is not counted, as for Envboard
+            if (lines != OPEN_TAIL) {
+                throw new BenchFailure("the floor's tail gave " + lines + " lines");
+            }
+            return nanos;
+        }
+    }
+
+    /** Newlines in the payload of the engine's multiplexed stream (8-byte frame headers skipped), until {@code until}. */
+    private static long countFramedLines(RawEngine.Stream stream, long until) throws IOException {
+        if (stream.status() != 200) {
+            throw new BenchFailure("the engine refused the floor's log: " + stream.status());
+        }
+        InputStream in = stream.body();
+        byte[] buffer = new byte[64 * 1024];
+        long lines = 0;
+        long frameLeft = 0;
+        int headerLeft = 8;
+        long size = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            int i = 0;
+            while (i < n) {
+                if (frameLeft == 0) {
+                    // An 8-byte header: stream (1 stdout, 2 stderr), three zeros, the size. Anything else: the stream was misread.
+                    int b = buffer[i] & 0xff;
+                    if (headerLeft == 8 ? b != 1 && b != 2 : headerLeft > 4 && b != 0) {
+                        throw new BenchFailure("the floor misread the multiplexed log stream after " + lines + " lines");
+                    }
+                    size = (size << 8) | b; // bytes 4..7 are the size; 0..3 shift out
+                    i++;
+                    if (--headerLeft == 0) {
+                        frameLeft = size & 0xffffffffL;
+                        headerLeft = 8;
+                        size = 0;
+                    }
+                    continue;
+                }
+                int stop = (int) Math.min(n, i + frameLeft);
+                frameLeft -= stop - i;
+                for (; i < stop; i++) {
+                    if (buffer[i] == '\n' && ++lines == until) {
+                        return lines;
+                    }
+                }
+            }
+        }
+        return lines;
     }
 
     /** {@code docker logs -f NAME}, its stdout read and counted here until line N, then stopped. */

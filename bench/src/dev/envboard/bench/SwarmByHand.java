@@ -2,11 +2,16 @@ package dev.envboard.bench;
 
 import dev.envboard.testing.Sandbox;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A Swarm environment redeployed correctly with the docker CLI alone, as a careful CI job would. */
+/**
+ * A Swarm environment redeployed correctly with the docker CLI alone, as a careful CI job would.
+ * It polls every 100 ms, as Envboard does, and gives up after 180 s per wait, as Envboard does.
+ */
 final class SwarmByHand {
     private static final List<String> FINISHED = List.of("Shutdown", "Complete", "Failed", "Rejected", "Orphaned", "Remove");
+    private static final long WAIT_NANOS = 180_000_000_000L;
 
     private final Sandbox sandbox;
     private final String environment;
@@ -27,16 +32,12 @@ final class SwarmByHand {
             // nothing deployed yet
         }
         // Gone means: no task of the stack still running anywhere, and its networks removed.
-        String[] nodes = sandbox.docker(manager, "node", "ls", "--format", "{{.Hostname}}").split("\n");
+        List<String> nodePs = new ArrayList<>(List.of("node", "ps"));
+        nodePs.addAll(sandbox.docker(manager, "node", "ls", "--format", "{{.Hostname}}").lines().toList());
+        nodePs.addAll(List.of("--filter", label, "--format={{.CurrentState}}"));
+        long deadline = System.nanoTime() + WAIT_NANOS;
         while (true) {
-            String[] args = new String[nodes.length + 5];
-            args[0] = "node";
-            args[1] = "ps";
-            System.arraycopy(nodes, 0, args, 2, nodes.length);
-            args[nodes.length + 2] = "--filter";
-            args[nodes.length + 3] = label;
-            args[nodes.length + 4] = "--format={{.CurrentState}}";
-            String states = sandbox.docker(manager, args);
+            String states = sandbox.docker(manager, nodePs.toArray(String[]::new));
             boolean tasksGone = states.lines().allMatch(s -> s.isBlank() || FINISHED.stream().anyMatch(s::startsWith));
             String networks = sandbox.docker(manager, "network", "ls", "-q", "--filter", label);
             if (tasksGone && !networks.isBlank()) {
@@ -52,9 +53,14 @@ final class SwarmByHand {
             if (tasksGone && networks.isBlank()) {
                 break;
             }
-            Thread.sleep(250);
+            if (System.nanoTime() > deadline) {
+                throw new BenchFailure("the CLI's stack rm was still not done after 180 s: tasks " + states.lines().toList()
+                        + ", networks " + networks.lines().toList());
+            }
+            Thread.sleep(100);
         }
         sandbox.docker(manager, "stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), environment);
+        deadline = System.nanoTime() + WAIT_NANOS;
         while (true) {
             String replicas = sandbox.docker(manager, "service", "ls", "--filter", label, "--format", "{{.Replicas}}");
             if (!replicas.isBlank() && replicas.lines().allMatch(r -> {
@@ -63,7 +69,10 @@ final class SwarmByHand {
             })) {
                 return;
             }
-            Thread.sleep(250);
+            if (System.nanoTime() > deadline) {
+                throw new BenchFailure("the CLI's stack deploy was not running after 180 s: replicas " + replicas.lines().toList());
+            }
+            Thread.sleep(100);
         }
     }
 }
