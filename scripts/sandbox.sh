@@ -1523,6 +1523,7 @@ cmd_registry_stop() {
   take_lock -x
   [[ -f $SB/pools.yaml ]] || { echo "sandbox: not up (no $SB/pools.yaml)" >&2; exit 3; }
   # Marked first, as stop does for an engine: status and up know it was on purpose.
+  mkdir -p "$RD"
   touch "$RD/$STOPPED"
   stop_registry
   echo "registry stopped ($(elapsed_since "$T0")); \`$0 registry-start\` starts it again"

@@ -72,6 +72,22 @@ class HttpImageResolverSandboxTest {
     }
 
     @Test
+    void aPinnedReferenceResolvesToItselfAndAnEngineWithoutTheLoginIsRefused() throws Exception {
+        HttpImageResolver resolver = new HttpImageResolver(auths(registry.user(), registry.password()));
+        ResolvedImage two = resolver.resolve(ImageRef.parse(registry.image("2")));
+
+        ResolvedImage pinned = resolver.resolve(ImageRef.parse(two.pinned().reference()));
+
+        assertThat(pinned.digest()).isEqualTo(two.digest());
+        assertThat(pinned.platformDigest()).isEqualTo(two.digest());
+        // The registry's login is real: an engine pulling without one is turned away.
+        Path noLogin = Files.createDirectories(temp.resolve("no-login"));
+        assertThatThrownBy(() -> sandbox.docker(sandbox.engine("envboard-host-2"), "--config", noLogin.toString(),
+                "pull", "-q", registry.image("2")))
+                .hasMessageContaining("no basic auth credentials");
+    }
+
+    @Test
     void theLoginIsAskedForOnceAndRequestsAreCounted() throws Exception {
         HttpImageResolver resolver = new HttpImageResolver(auths(registry.user(), registry.password()));
 
