@@ -1329,7 +1329,8 @@ ENV
 # The CA where the machine's and every engine's Docker look for it (see CERTS_D).
 trust_registry() {
   local d e
-  for d in "$CERTS_D" $(for e in "${ENGINES[@]}"; do echo "$SB/$e/etc-docker/certs.d"; done); do
+  # Only engines that exist: a count changed since the build leaves it to up's rebuild.
+  for d in "$CERTS_D" $(for e in "${ENGINES[@]}"; do [[ ! -d $SB/$e ]] || echo "$SB/$e/etc-docker/certs.d"; done); do
     mkdir -p "$d/$REGISTRY"
     cp "$RD/ca.pem" "$d/$REGISTRY/ca.crt.tmp"
     mv "$d/$REGISTRY/ca.crt.tmp" "$d/$REGISTRY/ca.crt"
