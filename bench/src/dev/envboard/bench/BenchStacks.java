@@ -32,6 +32,7 @@ final class BenchStacks {
         for (int i = 1; i <= services; i++) {
             text.append(String.format("  svc%02d:%n", i))
                     .append("    image: envboard/demo:1\n")
+                    .append("    pull_policy: never\n") // imported on every engine, in no registry
                     .append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
                     .append("    stop_grace_period: 2s\n")
                     .append("    deploy:\n")

@@ -140,6 +140,7 @@ class SwarmRedeployTest {
                 services:
                   stubborn:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"]
                     stop_grace_period: 10s
                     deploy:
@@ -172,6 +173,7 @@ class SwarmRedeployTest {
                 services:
                   slow:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "sleep 30; touch /tmp/ready; trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done"]
                     stop_grace_period: 1s
                     healthcheck:

@@ -44,9 +44,11 @@ public record ServiceDef(String name, String image, List<String> command, List<S
         lines = Map.copyOf(lines);
     }
 
-    /** The same service running {@code newImage} (e.g. pinned to the digest a redeploy resolved). */
-    public ServiceDef withImage(String newImage) {
-        return new ServiceDef(name, newImage, command, entrypoint, environment, labels, volumes, ports, healthcheck,
+    /** The same service running {@code newImage} (e.g. pinned to the digest a redeploy resolved), with more labels. */
+    public ServiceDef withImage(String newImage, Map<String, String> moreLabels) {
+        Map<String, String> allLabels = new java.util.HashMap<>(labels);
+        allLabels.putAll(moreLabels);
+        return new ServiceDef(name, newImage, command, entrypoint, environment, allLabels, volumes, ports, healthcheck,
                 dependsOn, stopGracePeriod, deploy, networks, lines, pullPolicy);
     }
 
