@@ -31,8 +31,6 @@ import java.util.Set;
  * parallel. Any failure refuses the redeploy with the environment untouched.
  */
 final class ImageSteps {
-    private final ImageResolver resolver;
-    private final RegistryCredentials credentials;
     private final DockerClients clients;
     private final Duration pullTimeout;
 
@@ -56,19 +54,20 @@ final class ImageSteps {
         }
     }
 
-    /**
-     * @param resolver    null when this build has no registry client: a service to pull is refused
-     * @param credentials null likewise
-     */
-    ImageSteps(ImageResolver resolver, RegistryCredentials credentials, DockerClients clients, Duration pullTimeout) {
-        this.resolver = resolver;
-        this.credentials = credentials;
+    ImageSteps(DockerClients clients, Duration pullTimeout) {
         this.clients = clients;
         this.pullTimeout = pullTimeout;
     }
 
-    /** RESOLVE: each image pulled with policy always gets its digest; logins are found for always and missing. */
-    Map<String, ServiceImage> resolve(Stack stack, PullPolicy pullFor, DeployListener listener) throws DeployException {
+    /**
+     * RESOLVE: each image pulled with policy always gets its digest; logins are found for always and missing.
+     *
+     * @param registry null when there is no registry client: a service to pull is refused
+     */
+    Map<String, ServiceImage> resolve(Stack stack, PullPolicy pullFor, RegistryClients registry, DeployListener listener)
+            throws DeployException {
+        ImageResolver resolver = registry == null ? null : registry.resolver();
+        RegistryCredentials credentials = registry == null ? null : registry.credentials();
         Map<String, ServiceImage> images = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Map<String, ResolvedImage> resolvedByImage = new HashMap<>();

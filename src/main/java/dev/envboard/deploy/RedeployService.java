@@ -21,8 +21,6 @@ import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
-import dev.envboard.registry.ImageResolver;
-import dev.envboard.registry.RegistryCredentials;
 import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The immutable redeploy of one environment: validate everything, resolve every image to a digest
@@ -54,21 +53,20 @@ public final class RedeployService implements Redeployer {
     private final String user;
     private final Duration waitTimeout;
     private final ImageSteps images;
+    private final Function<PoolSpec, RegistryClients> registries;
 
     /** Without a registry client: only images that are already on the hosts (pull policy never) deploy. */
     public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
                            DeployLocks locks, Clock clock, String user, Duration waitTimeout) {
-        this(clients, inspector, stacks, history, locks, clock, user, waitTimeout, null, null);
+        this(clients, inspector, stacks, history, locks, clock, user, waitTimeout, pool -> null);
     }
 
-    /**
-     * @param resolver    asks registries which digest a tag names
-     * @param credentials the user's registry logins, for the resolver's requests and the engines' pulls
-     */
+    /** @param registries per pool, the resolver and logins its redeploys use (null: none, only pull policy never deploys) */
     public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
-                           DeployLocks locks, Clock clock, String user, Duration waitTimeout, ImageResolver resolver,
-                           RegistryCredentials credentials) {
-        this.images = new ImageSteps(resolver, credentials, clients, waitTimeout);
+                           DeployLocks locks, Clock clock, String user, Duration waitTimeout,
+                           Function<PoolSpec, RegistryClients> registries) {
+        this.images = new ImageSteps(clients, waitTimeout);
+        this.registries = registries;
         this.clients = clients;
         this.inspector = inspector;
         this.stacks = stacks;
@@ -207,7 +205,7 @@ public final class RedeployService implements Redeployer {
             try {
                 DeployPlan plan = step(DeployStep.VALIDATE, this::validate);
                 plan.warnings().forEach(listener::message);
-                serviceImages = step(DeployStep.RESOLVE, () -> images.resolve(written, pullFor, listener));
+                serviceImages = step(DeployStep.RESOLVE, () -> images.resolve(written, pullFor, registries.apply(pool), listener));
                 step(DeployStep.PULL, () -> {
                     images.pull(environment, plan, serviceImages, listener, cancel);
                     return null;
