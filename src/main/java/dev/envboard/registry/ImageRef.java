@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public record ImageRef(String registry, String repository, String tag, String digest) {
     public static final String DOCKER_HUB = "docker.io";
+    /** Docker Hub's other names, which docker reads as docker.io. */
+    private static final String DOCKER_HUB_INDEX = "index.docker.io";
+    private static final int SHA256_LENGTH = "sha256:".length() + 64;
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern PATH = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
@@ -29,7 +32,7 @@ public record ImageRef(String registry, String repository, String tag, String di
         if (at >= 0) {
             digest = rest.substring(at + 1);
             rest = rest.substring(0, at);
-            if (!DIGEST.matcher(digest).matches()) {
+            if (!DIGEST.matcher(digest).matches() || digest.startsWith("sha256:") && digest.length() != SHA256_LENGTH) {
                 throw new IllegalArgumentException("image " + text + ": " + digest + " is not a digest (sha256:<64 hex digits>)");
             }
         }
@@ -47,7 +50,7 @@ public record ImageRef(String registry, String repository, String tag, String di
         if (slash > 0) {
             String first = rest.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
+                registry = first.equals(DOCKER_HUB_INDEX) ? DOCKER_HUB : first;
                 rest = rest.substring(slash + 1);
             }
         }
