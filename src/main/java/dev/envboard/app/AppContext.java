@@ -7,6 +7,8 @@ import dev.envboard.runtime.Notices;
 import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
+import dev.envboard.deploy.RegistryClients;
+import dev.envboard.registry.credentials.DockerConfigCredentials;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.docker.DockerClients;
@@ -47,7 +49,7 @@ public final class AppContext implements Services {
     private final Clock clock;
     private final Notices notices = new Notices();
 
-    private AppContext(AppPaths paths, PoolsConfig pools, Clock clock) {
+    private AppContext(AppPaths paths, PoolsConfig pools, Clock clock, Path dockerConfigDir) {
         this.paths = paths;
         this.pools = pools;
         this.clock = clock;
@@ -60,8 +62,10 @@ public final class AppContext implements Services {
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
         this.deployHistory = new DeployHistory(paths.stateDir(), notices);
+        // The user's docker logins (DOCKER_CONFIG or ~/.docker), read at each redeploy so a docker login meanwhile counts.
+        RegistryClients registry = new RegistryClients(null, new DockerConfigCredentials(dockerConfigDir));
         this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
-                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT);
+                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT, pool -> registry);
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
     }
 
@@ -70,7 +74,7 @@ public final class AppContext implements Services {
         Path home = Path.of(System.getProperty("user.home"));
         AppPaths paths = AppPaths.fromEnvironment(env, home);
         PoolsConfig pools = new PoolsConfigSource(paths, env, System.getProperty("user.name")).load(configFile);
-        return new AppContext(paths, pools, Clock.systemUTC());
+        return new AppContext(paths, pools, Clock.systemUTC(), DockerConfigCredentials.defaultConfigDir(env, home));
     }
 
     @Override

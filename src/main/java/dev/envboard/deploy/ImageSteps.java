@@ -86,7 +86,7 @@ final class ImageSteps {
                 errors.add(where + ".image: " + e.getMessage());
                 continue;
             }
-            if (resolver == null || credentials == null) {
+            if ((policy == PullPolicy.ALWAYS && resolver == null) || credentials == null) {
                 errors.add(where + ": image " + service.image() + " is to be pulled (pull policy " + policy.label()
                         + "), but this Envboard has no registry client; use --pull never or pull_policy: never");
                 continue;
