@@ -116,6 +116,11 @@ final class RedeployCommand implements Callable<Integer> {
      */
     private List<SkippedCheck> acceptSkippedChecks(Services context, PoolSpec pool) {
         ValidationReport report = context.redeployService().check(pool, environment, pull);
+        if (!report.refused() && !report.changes().isEmpty()) {
+            parent.err().println("envboard: what changes in " + environment + ":");
+            report.changes().forEach(change -> parent.err().println("  " + change));
+            parent.err().flush();
+        }
         if (report.refused() || report.skipped().isEmpty()) {
             return List.of(); // the run says why it is refused, or there is nothing to accept
         }

@@ -90,7 +90,10 @@ public final class RedeployService implements Redeployer {
         return check(pool, environment, null);
     }
 
-    /** The same for a run with {@code --pull}; the registry is not asked here, the run resolves. */
+    /**
+     * The same for a run with {@code --pull}. Also asks the registries which digests the tags name
+     * now and the engines what runs, to say what changes (nothing is pulled; the run resolves again).
+     */
     public ValidationReport check(PoolSpec pool, String environment, PullPolicy pullFor) {
         OffFxThread.check("RedeployService.check");
         List<String> warnings = new ArrayList<>();
@@ -98,8 +101,10 @@ public final class RedeployService implements Redeployer {
             Validated validated = validate(pool, environment, warnings::add, pullFor);
             DeployPlan plan = validated.plan();
             warnings.addAll(plan.warnings());
+            List<String> changes = new Run(pool, environment, pullFor, List.of(), DeployListener.NONE, new CancelToken())
+                    .changes(validated);
             return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
-                    warnings, plan.skipped());
+                    warnings, plan.skipped(), changes);
         } catch (DeployException refused) {
             return new ValidationReport(refused.getMessage(), null, List.of(), warnings, List.of());
         }
@@ -274,6 +279,16 @@ public final class RedeployService implements Redeployer {
                         + String.join("\n  ", notAccepted.stream().map(SkippedCheck::describe).toList()));
             }
             return plan;
+        }
+
+        /** For a confirmation: the versions as a run would record them, without pulling or touching anything. */
+        List<String> changes(Validated validated) throws DeployException {
+            stack = validated.stack();
+            written = stack;
+            serviceImages = images.resolve(written, pullFor, registries.apply(pool), listener);
+            stack = pinned(written, serviceImages);
+            previous = driver(validated.plan()).running();
+            return versions().entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList();
         }
 
         /** Nothing was removed or created yet: a failure now leaves the environment as it ran. */
@@ -453,12 +468,11 @@ public final class RedeployService implements Redeployer {
             }
         }
 
-        DeployRecord record(String result, String error) {
-            Map<String, String> images = new LinkedHashMap<>();
+        /** Per service: the image as written, the digest it is pinned to, the policy, and what ran before. */
+        private Map<String, ServiceVersion> versions() {
             Map<String, ServiceVersion> versions = new LinkedHashMap<>();
             if (written != null) {
                 for (ServiceDef s : written.services().values()) {
-                    images.put(s.name(), s.image());
                     ImageSteps.ServiceImage image = serviceImages.get(s.name());
                     RunningImage before = previous.get(s.name());
                     versions.put(s.name(), new ServiceVersion(s.image(), image == null ? null : image.digest(),
@@ -466,6 +480,15 @@ public final class RedeployService implements Redeployer {
                             before == null ? null : before.digest()));
                 }
             }
+            return versions;
+        }
+
+        DeployRecord record(String result, String error) {
+            Map<String, String> images = new LinkedHashMap<>();
+            if (written != null) {
+                written.services().values().forEach(s -> images.put(s.name(), s.image()));
+            }
+            Map<String, ServiceVersion> versions = versions();
             return new DeployRecord(id, pool.name(), environment, user, started, clock.instant(),
                     written == null ? null : written.file().toString(), written == null ? null : written.sha256(),
                     images, steps, serviceMillis, result, error, skipped, versions,

@@ -58,7 +58,7 @@ class SwarmRedeployTest {
                 .allSatisfy(t -> assertThat(t).doesNotStartWith("envboard-swarm-1 "));
         assertThat(sandbox.docker(sandbox.manager(), "stack", "ls", "--format", "{{.Name}} {{.Services}}")).contains(ENV + " 3");
         assertThat(record.steps()).extracting(DeployRecord.StepTiming::step)
-                .containsExactly("VALIDATE", "REMOVE", "WAIT_GONE", "CREATE", "WAIT_READY");
+                .containsExactly("VALIDATE", "RESOLVE", "PULL", "REMOVE", "WAIT_GONE", "CREATE", "WAIT_READY");
         assertThat(record.services()).containsOnlyKeys("web", "api", "worker");
         assertThat(record.stackSha256()).hasSize(64);
     }

@@ -21,7 +21,8 @@ public record ServiceVersion(String image, String digest, String pull, String pr
 
     /**
      * One line: {@code web: envboard/demo:1 sha256:ab12… → envboard/demo:2 sha256:cd34…},
-     * {@code web: unchanged (envboard/demo:2 sha256:cd34…)}, or with "not running" before.
+     * {@code web: unchanged (envboard/demo:2 sha256:cd34…)}, or with "not running" before; a service
+     * that was not resolved (pull policy missing or never) says so instead of a digest.
      */
     public String describe(String service) {
         String now = version(image, digest);
@@ -29,7 +30,9 @@ public record ServiceVersion(String image, String digest, String pull, String pr
             return service + ": unchanged (" + now + ")";
         }
         String before = previousImage == null && previousDigest == null ? "not running" : version(previousImage, previousDigest);
-        return service + ": " + before + " → " + now;
+        String how = digest != null || pull == null ? ""
+                : " (pull policy " + pull + ": the image each host has" + ("missing".equals(pull) ? ", pulled where lacking)" : ")");
+        return service + ": " + before + " → " + now + how;
     }
 
     private static String version(String image, String digest) {

@@ -42,7 +42,7 @@ class DeployRecordVersionsTest {
         assertThat(read.describeVersions()).containsExactly(
                 "web: reg:5000/envboard/demo:1 sha256:ab12ab12ab12… → reg:5000/envboard/demo:2 sha256:cd34cd34cd34…",
                 "api: unchanged (reg:5000/envboard/demo:2 sha256:cd34cd34cd34…)",
-                "db: not running → envboard/demo:1");
+                "db: not running → envboard/demo:1 (pull policy never: the image each host has)");
     }
 
     @Test
