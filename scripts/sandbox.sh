@@ -259,7 +259,7 @@ readonly REQUIRED=(
   runc:"runc (pulled in by docker.io)" busybox:busybox-static sshd:openssh-server
   ssh-keygen:openssh-client ssh:openssh-client openssl:openssl ip:iproute2
   nsenter:util-linux unshare:util-linux setsid:util-linux flock:util-linux
-  iptables:iptables tar:tar
+  iptables:iptables tar:tar docker-registry:docker-registry htpasswd:apache2-utils curl:curl
 )
 
 require_commands() {
@@ -408,6 +408,7 @@ print_status() {
   printf '%-18s %-11s %-8s %-16s %-5s %s\n' ENGINE DOCKERD SOCKET SWARM SSHD LABELS
   for e in "${engines[@]}"; do engine_status_line "$e" || rc=1; done
   consul_double_status_line || rc=1
+  registry_status_line || rc=1
   ip link show "$BRIDGE" &>/dev/null || { echo "bridge $BRIDGE is missing"; rc=1; }
   [[ -f $SB/pools.yaml ]] || { echo "no $SB/pools.yaml: the last up did not finish"; rc=1; }
   if ((rc == 0)); then echo "sandbox healthy: ${#engines[@]} engines"; else echo "sandbox partly broken"; fi
@@ -514,6 +515,8 @@ teardown() {
   local engines
   mapfile -t engines < <(present_engines)
   stop_consul_double
+  stop_registry
+  untrust_registry
   stop_sshds "${engines[@]}"
   kill_containers "${engines[@]}"
   stop_dockerds "${engines[@]}"
@@ -1188,6 +1191,218 @@ consul_double_status_line() {
 }
 
 # ---------------------------------------------------------------------------
+# The private registry: Debian's docker-registry (CNCF Distribution 2.8) on the
+# bridge address, with TLS from a CA of its own and htpasswd (bcrypt) logins.
+
+readonly REGISTRY_ADDR=$NET.1
+# Not 5000: Debian's package runs its own service there on machines that start it.
+readonly REGISTRY_PORT=5443
+readonly REGISTRY=$REGISTRY_ADDR:$REGISTRY_PORT
+readonly REGISTRY_USER=envboard
+readonly REGISTRY_REPO=envboard/demo
+# The engine that logs in and pushes: a standalone one, so no Swarm node has the
+# registry's images before a test pulls them there.
+readonly REGISTRY_PUSHER=envboard-host-1
+readonly RD=$SB/registry               # CA, certificate, htpasswd, config, data, pid, log
+readonly REGISTRY_ENV=$SB/registry.env # REGISTRY=, REGISTRY_USER=, REGISTRY_PASSWORD=, ...
+# Docker trusts a registry's CA through certs.d/HOST:PORT/ca.crt.  Each sandbox
+# dockerd has its own /etc/docker ($SB/<engine>/etc-docker, bind-mounted in its
+# mount namespace), so the CA goes there and into the machine's /etc/docker,
+# where Envboard (and a docker CLI on this machine) look.
+readonly CERTS_D=/etc/docker/certs.d
+
+registry_pid() { read_pid "$RD/registry.pid"; }
+registry_alive() { pid_is "$(registry_pid)" "docker-registry serve $RD/config.yml"; }
+registry_stopped_on_purpose() { [[ -e $RD/$STOPPED ]] && ! registry_alive; }
+
+# REGISTRY_PASSWORD from registry.env (empty when there is none yet).
+REGISTRY_PASSWORD=
+load_registry_password() {
+  REGISTRY_PASSWORD=$(sed -n 's/^REGISTRY_PASSWORD=//p' "$REGISTRY_ENV" 2>/dev/null || true)
+}
+
+# curl against the registry; the login goes in on stdin (-K -), never on a
+# command line that ps would show.  Prints the response headers.
+registry_curl() {
+  local path=$1
+  shift
+  load_registry_password
+  printf 'user = "%s:%s"\n' "$REGISTRY_USER" "$REGISTRY_PASSWORD" |
+    curl -s --max-time 5 --cacert "$RD/ca.pem" -K - -o /dev/null -D - "$@" "https://$REGISTRY$path"
+}
+
+# 200 with the login: the process listens, TLS verifies against our CA, htpasswd takes the password.
+registry_answers() { registry_curl /v2/ | head -n 1 | grep '^HTTP/[0-9.]* 200' >/dev/null; }
+
+# The digest a tag of the demo repository names now, or nothing.
+registry_digest() {
+  registry_curl "/v2/$REGISTRY_REPO/manifests/$1" -I \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    -H 'Accept: application/vnd.oci.image.manifest.v1+json' |
+    tr -d '\r' | sed -n 's/^[Dd]ocker-[Cc]ontent-[Dd]igest: //p'
+}
+
+# Its own CA (not the TLS engine's), a server certificate for the bridge address,
+# a generated password and its bcrypt htpasswd line, the registry's config.
+# Made once; `up` keeps them while they are all there.
+make_registry_files() {
+  local password
+  [[ -f $RD/ca.pem && -f $RD/server-cert.pem && -f $RD/htpasswd && -f $RD/config.yml && -f $REGISTRY_ENV ]] &&
+    return 0
+  log "registry: CA, certificate, user $REGISTRY_USER and a new password"
+  mkdir -p "$RD/data"
+  chmod 700 "$RD"
+  new_key "$RD/ca-key.pem"
+  openssl req -x509 -new -sha256 -days 825 -key "$RD/ca-key.pem" \
+    -subj "/CN=Envboard sandbox registry CA" \
+    -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" -out "$RD/ca.pem"
+  new_key "$RD/server-key.pem"
+  quiet openssl x509 -req -in <(openssl req -new -key "$RD/server-key.pem" -subj "/CN=envboard-registry") \
+    -sha256 -days 825 -set_serial "0x$(openssl rand -hex 16)" -CA "$RD/ca.pem" -CAkey "$RD/ca-key.pem" \
+    -extfile <(printf 'subjectAltName=IP:%s\nextendedKeyUsage=serverAuth\n' "$REGISTRY_ADDR") \
+    -out "$RD/server-cert.pem"
+  password=$(openssl rand -hex 16)
+  # -i: the password from stdin, not the command line.
+  htpasswd -niB "$REGISTRY_USER" <<<"$password" >"$RD/htpasswd.tmp"
+  mv "$RD/htpasswd.tmp" "$RD/htpasswd"
+  cat >"$RD/config.yml" <<CONF
+# Written by scripts/sandbox.sh: the sandbox's private registry.
+version: 0.1
+log:
+  level: info
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $RD/data
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY
+  secret: $(openssl rand -hex 16)
+  tls:
+    certificate: $RD/server-cert.pem
+    key: $RD/server-key.pem
+auth:
+  htpasswd:
+    realm: envboard-sandbox
+    path: $RD/htpasswd
+CONF
+  (
+    umask 077
+    cat >"$REGISTRY_ENV.tmp" <<ENV
+# Written by scripts/sandbox.sh: the sandbox's private registry and its login.
+REGISTRY=$REGISTRY
+REGISTRY_USER=$REGISTRY_USER
+REGISTRY_PASSWORD=$password
+REGISTRY_CA=$RD/ca.pem
+REGISTRY_DOCKER_CONFIG=$RD/docker-config
+REGISTRY_IMAGE=$REGISTRY/$REGISTRY_REPO
+ENV
+  )
+  chmod 600 "$REGISTRY_ENV.tmp"
+  mv "$REGISTRY_ENV.tmp" "$REGISTRY_ENV"
+  # A docker config logged in with an older password would only mislead.
+  rm -rf "$RD/docker-config"
+}
+
+# The CA where the machine's and every engine's Docker look for it (see CERTS_D).
+trust_registry() {
+  local d e
+  for d in "$CERTS_D" $(for e in "${ENGINES[@]}"; do echo "$SB/$e/etc-docker/certs.d"; done); do
+    mkdir -p "$d/$REGISTRY"
+    cp "$RD/ca.pem" "$d/$REGISTRY/ca.crt.tmp"
+    mv "$d/$REGISTRY/ca.crt.tmp" "$d/$REGISTRY/ca.crt"
+  done
+}
+
+untrust_registry() {
+  rm -rf "${CERTS_D:?}/$REGISTRY"
+  rmdir "$CERTS_D" 2>/dev/null || true # only when nothing else is in it
+}
+
+answers_or_gone() { registry_answers || ! pid_running "$1"; }
+
+# Like the Consul double it outlives this script, in a session of its own; a
+# no-op when it runs.  Needs the bridge: it listens on the bridge's address.
+start_registry() {
+  local pid logf=$RD/registry.log
+  rm -f "$RD/$STOPPED"
+  make_registry_files
+  trust_registry
+  registry_alive && registry_answers && return 0
+  if registry_alive; then
+    log "registry: pid $(registry_pid) does not answer; restarting it"
+    stop_pids 5 "$(registry_pid)"
+  fi
+  ip link show "$BRIDGE" &>/dev/null || die "no bridge $BRIDGE for the registry to listen on; \`$0 up\` rebuilds"
+  log "starting the registry on https://$REGISTRY"
+  setsid docker-registry serve "$RD/config.yml" </dev/null >>"$logf" 2>&1 9>&- &
+  pid=$!
+  echo "$pid" | write_file "$RD/registry.pid"
+  if ! wait_until 15 answers_or_gone "$pid" || ! pid_running "$pid"; then
+    stop_registry
+    die "the registry did not answer on https://$REGISTRY; tail of $logf:
+$(tail -n 20 "$logf")"
+  fi
+}
+
+stop_registry() {
+  local pid
+  pid=$(registry_pid)
+  if registry_alive; then
+    log "stopping the registry (pid $pid)"
+    stop_pids 5 "$pid"
+  fi
+  rm -f "$RD/registry.pid"
+}
+
+# :1 and :2 pushed with different digests, :latest the same as :2.
+registry_images_present() {
+  local d1 d2 latest
+  d1=$(registry_digest 1) d2=$(registry_digest 2) latest=$(registry_digest latest)
+  [[ -n $d1 && -n $d2 && $d1 != "$d2" && $latest == "$d2" ]]
+}
+
+# The demo images as the registry's: logged in from one engine with a docker
+# config of the sandbox's own (never the user's ~/.docker), tagged, pushed, and
+# the registry's names removed again, so the engines hold what they held before.
+push_registry_images() {
+  local e=$REGISTRY_PUSHER tag image=$REGISTRY/$REGISTRY_REPO
+  local -x DOCKER_CONFIG=$RD/docker-config
+  registry_images_present && return 0
+  log "pushing $image:1, :2 and :latest (= :2) from $e"
+  mkdir -p "$DOCKER_CONFIG"
+  chmod 700 "$DOCKER_CONFIG"
+  load_registry_password
+  printf '%s' "$REGISTRY_PASSWORD" | quiet dk "$e" login "$REGISTRY" -u "$REGISTRY_USER" --password-stdin
+  for tag in 1 2; do quiet dk "$e" tag "envboard/demo:$tag" "$image:$tag"; done
+  quiet dk "$e" tag envboard/demo:2 "$image:latest"
+  for tag in 1 2 latest; do quiet dk "$e" push "$image:$tag"; done
+  quiet dk "$e" rmi "$image:1" "$image:2" "$image:latest"
+  registry_images_present || die "the registry does not show $image:1, :2 and :latest (= :2) after the push"
+}
+
+registry_status_line() {
+  local pid
+  pid=$(registry_pid)
+  if registry_stopped_on_purpose; then
+    echo "registry: stopped (\`$0 registry-start\` starts it)"
+    return 1
+  fi
+  if ! registry_alive; then
+    echo "registry: not running"
+    return 1
+  fi
+  if ! registry_answers; then
+    echo "registry: pid $pid does not answer on https://$REGISTRY with the login of $REGISTRY_ENV"
+    return 1
+  fi
+  echo "registry: pid $pid on https://$REGISTRY, login in $REGISTRY_ENV, log $RD/registry.log"
+}
+
+# ---------------------------------------------------------------------------
 # Subcommands
 
 build() {
@@ -1212,6 +1427,7 @@ build() {
   for e in $(standalone_engines); do start_sshd "$e"; done
   build_image_tar # while the engines start
   wait_for_engines "${ENGINES[@]}"
+  start_registry
 
   log "importing ${IMAGES[*]} into every engine"
   import_everywhere
@@ -1224,6 +1440,7 @@ build() {
   if has_tls_engine; then verify_tls; fi
   verify_ssh
   start_consul_double
+  push_registry_images
 
   write_engines_tsv
   write_nodes_txt
@@ -1233,15 +1450,20 @@ build() {
 cmd_up() {
   require_commands
   take_lock -x
-  # A built sandbox whose double died (or predates it) needs no rebuild for that.
-  if [[ -f $SB/pools.yaml ]]; then start_consul_double; fi
+  # A built sandbox whose double or registry died (or predates them) needs no rebuild for that.
+  if [[ -f $SB/pools.yaml ]]; then
+    start_consul_double
+    start_registry
+  fi
   if sandbox_healthy; then
+    push_registry_images
     refresh_pools_yaml
     printf '%s\n' "$STATUS"
     echo "sandbox ready: ${#ENGINES[@]} engines, pools file $SB/pools.yaml (already up, $(elapsed_since "$T0"))"
     return 0
   fi
   if resume_stopped_engines; then
+    push_registry_images
     refresh_pools_yaml
     printf '%s\n' "$STATUS"
     echo "sandbox ready: ${#ENGINES[@]} engines, pools file $SB/pools.yaml (restarted stopped engines, $(elapsed_since "$T0"))"
@@ -1275,6 +1497,24 @@ cmd_stop() {
   require_engine "$1"
   stop_engine "$1"
   echo "$1 stopped ($(elapsed_since "$T0")); \`$0 start $1\` starts it again"
+}
+
+# Only the registry's process: its data, login and certificates stay.
+cmd_registry_stop() {
+  take_lock -x
+  [[ -f $SB/pools.yaml ]] || { echo "sandbox: not up (no $SB/pools.yaml)" >&2; exit 3; }
+  # Marked first, as stop does for an engine: status and up know it was on purpose.
+  touch "$RD/$STOPPED"
+  stop_registry
+  echo "registry stopped ($(elapsed_since "$T0")); \`$0 registry-start\` starts it again"
+}
+
+cmd_registry_start() {
+  take_lock -x
+  [[ -f $SB/pools.yaml ]] || { echo "sandbox: not up (no $SB/pools.yaml)" >&2; exit 3; }
+  start_registry
+  registry_images_present || die "the registry runs but lacks $REGISTRY/$REGISTRY_REPO:1, :2 or :latest; \`$0 up\` pushes them"
+  echo "registry started on https://$REGISTRY ($(elapsed_since "$T0"))"
 }
 
 cmd_start() {
@@ -1363,6 +1603,7 @@ cmd_reset() {
   if [[ -f $SB/pools.yaml ]]; then
     stop_consul_double
     start_consul_double
+    start_registry
   fi
   sandbox_healthy || die "the sandbox is not up and healthy; \`$0 up\` first"
   clone_ids_off
@@ -1395,7 +1636,7 @@ cmd_reset() {
   for e in $(standalone_engines); do
     wait_until 30 labels_are_built "$e" || die "$e does not show its labels after a reload: $(live_labels "$e")"
   done
-  echo "sandbox reset: nothing deployed, labels as built, Consul double restarted"
+  echo "sandbox reset: nothing deployed, labels as built, Consul double restarted, registry running"
 }
 
 # For a shell: eval "$(scripts/sandbox.sh env)".
@@ -1405,16 +1646,17 @@ cmd_env() {
   printf 'export ENVBOARD_SANDBOX_DIR=%q\n' "$SB"
   printf 'export ENVBOARD_POOLS_FILE=%q\n' "$SB/pools.yaml"
   printf 'export ENVBOARD_SANDBOX_ENGINES=%q\n' "$SB/engines.tsv"
+  printf 'export ENVBOARD_SANDBOX_REGISTRY_ENV=%q\n' "$REGISTRY_ENV"
 }
 
 usage() {
-  echo "usage: $0 up|down|status|reset|env|stop NAME|start NAME|clone-id on|off" >&2
+  echo "usage: $0 up|down|status|reset|env|stop NAME|start NAME|clone-id on|off|registry-stop|registry-start" >&2
   exit 2
 }
 
 main() {
   case $* in
-    up | down | status | reset | env) ;;
+    up | down | status | reset | env | registry-stop | registry-start) ;;
     stop\ ?* | start\ ?*) (($# == 2)) || usage ;;
     "clone-id on" | "clone-id off") ;;
     *) usage ;;
@@ -1432,6 +1674,8 @@ main() {
     stop) cmd_stop "$2" ;;
     start) cmd_start "$2" ;;
     clone-id) cmd_clone_id "$2" ;;
+    registry-stop) cmd_registry_stop ;;
+    registry-start) cmd_registry_start ;;
   esac
 }
 

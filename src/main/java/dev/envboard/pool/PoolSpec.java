@@ -11,15 +11,23 @@ import java.util.List;
  * @param source where the pool was defined (a file, or "DOCKER_HOST"), for messages
  * @param stacksDir folder of compose stacks per environment, or null
  * @param consul    where the pool's service health comes from, or null when it has no Consul
+ * @param registryConfig the docker config dir whose logins this pool's image pulls use
+ *                       ({@code registry-config:}), or null for the user's (DOCKER_CONFIG or ~/.docker)
  */
 public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope,
                        EndpointSpec manager, List<EngineSpec> engines, Path stacksDir, String source,
-                       ConsulSpec consul) {
+                       ConsulSpec consul, Path registryConfig) {
 
     public static final String DEFAULT_LABEL_KEY = "environment";
 
     public PoolSpec {
         engines = List.copyOf(engines);
+    }
+
+    /** A pool that uses the user's docker config for registry logins. */
+    public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
+                    List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul) {
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null);
     }
 
     /** True when some engine is reached over plain tcp on another machine (the user allowed it). */

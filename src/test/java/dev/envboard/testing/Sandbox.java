@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -157,11 +159,70 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         script("clone-id", on ? "on" : "off");
     }
 
-    private void script(String verb, String name) {
+    /**
+     * The sandbox's private registry (Distribution, TLS from its own CA, htpasswd), as
+     * scripts/sandbox.sh writes it to registry.env.
+     *
+     * @param address      host:port, {@code 10.254.77.1:5443}
+     * @param ca           the registry's CA (also in /etc/docker/certs.d/ADDRESS/ca.crt)
+     * @param dockerConfig a docker config dir logged in to it ({@code docker login}, auths in config.json)
+     * @param image        the demo repository in it, {@code ADDRESS/envboard/demo}: tags 1, 2 and latest (= 2)
+     */
+    public record Registry(String address, String user, String password, Path ca, Path dockerConfig, String image) {
+        /** {@code ADDRESS/envboard/demo:TAG}. */
+        public String image(String tag) {
+            return image + ":" + tag;
+        }
+
+        @Override
+        public String toString() {
+            return "Registry[" + address + ", user " + user + ", password hidden]";
+        }
+    }
+
+    public Path registryEnvFile() {
+        return dir.resolve("registry.env");
+    }
+
+    /** Read from registry.env each time: a rebuilt sandbox has a new password and CA. */
+    public Registry registry() {
+        Map<String, String> values = new HashMap<>();
         try {
-            Shell.Result result = Shell.run(List.of("bash", script().toString(), verb, name), 180);
+            for (String line : Files.readAllLines(registryEnvFile(), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + registryEnvFile() + ": " + e.getMessage(), e);
+        }
+        for (String key : List.of("REGISTRY", "REGISTRY_USER", "REGISTRY_PASSWORD", "REGISTRY_CA", "REGISTRY_DOCKER_CONFIG", "REGISTRY_IMAGE")) {
+            if (values.getOrDefault(key, "").isBlank()) {
+                throw new AssertionError(registryEnvFile() + " has no " + key);
+            }
+        }
+        return new Registry(values.get("REGISTRY"), values.get("REGISTRY_USER"), values.get("REGISTRY_PASSWORD"),
+                Path.of(values.get("REGISTRY_CA")), Path.of(values.get("REGISTRY_DOCKER_CONFIG")), values.get("REGISTRY_IMAGE"));
+    }
+
+    /** Stops the registry's process (scripts/sandbox.sh registry-stop); its data and login stay. */
+    public void stopRegistry() {
+        script("registry-stop");
+    }
+
+    /** Starts it again and checks that its images are there (scripts/sandbox.sh registry-start). */
+    public void startRegistry() {
+        script("registry-start");
+    }
+
+    private void script(String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", script().toString()));
+        command.addAll(List.of(args));
+        try {
+            Shell.Result result = Shell.run(command, 180);
             if (result.exitCode() != 0) {
-                throw new AssertionError("scripts/sandbox.sh " + verb + " " + name + " failed: " + result.output());
+                throw new AssertionError("scripts/sandbox.sh " + String.join(" ", args) + " failed: " + result.output());
             }
         } catch (IOException e) {
             throw new AssertionError(e);

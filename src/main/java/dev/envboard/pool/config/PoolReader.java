@@ -10,6 +10,7 @@ import dev.envboard.ssh.SshTarget;
 import dev.envboard.yaml.InputException;
 import dev.envboard.yaml.InputProblem;
 import dev.envboard.yaml.YamlNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code pools:}; throws at the first error, collects warnings. */
 final class PoolReader {
     private static final Set<String> POOL_KEYS = Set.of("name", "kind", "label-key", "labels", "endpoint",
-            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul");
+            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config");
     private static final Set<String> SSH_KEYS = Set.of("user", "port", "identity", "known-hosts");
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?");
@@ -58,6 +59,7 @@ final class PoolReader {
                 node.get("insecure").isPresent() && node.require("insecure").asBoolean(),
                 readPoolSsh(node, warnings));
         Path stacks = node.string("stacks").map(paths::resolve).orElse(null);
+        Path registryConfig = readRegistryConfig(node, warnings);
         ConsulSpec consul = node.get("consul").isPresent()
                 ? new ConsulReader(paths).read(node.require("consul"), warnings) : null;
         EngineReader engines = new EngineReader(paths, defaults);
@@ -101,7 +103,35 @@ final class PoolReader {
                 throw node.problem(node.path(), "a standalone pool needs engines: or nodes-file: with at least one engine");
             }
         }
-        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul), warnings);
+        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul, registryConfig),
+                warnings);
+    }
+
+    /**
+     * The docker config directory (as DOCKER_CONFIG names one) whose logins this pool pulls with.
+     * Logins themselves never go in pools.yaml: only where docker keeps them.
+     */
+    private Path readRegistryConfig(YamlNode pool, List<InputProblem> warnings) throws InputException {
+        if (pool.get("registry-config").isEmpty()) {
+            return null;
+        }
+        YamlNode node = pool.require("registry-config");
+        String text = node.asString();
+        if (text == null || text.isBlank()) {
+            throw node.problem("name a docker config directory (the one holding config.json), e.g. ~/.docker");
+        }
+        Path dir = paths.resolve(text);
+        if (Files.isRegularFile(dir)) {
+            throw node.problem(dir + " is a file; name the docker config directory that holds config.json"
+                    + (dir.getFileName().toString().equals("config.json") ? " (" + dir.getParent() + ")" : ""));
+        }
+        if (!Files.exists(dir)) {
+            warnings.add(node.warning(dir + " does not exist: this pool has no registry logins until `docker --config "
+                    + dir + " login` writes one"));
+        } else if (!Files.isDirectory(dir)) {
+            throw node.problem(dir + " is not a directory");
+        }
+        return dir;
     }
 
     private static PoolKind readKind(YamlNode node) throws InputException {

@@ -1,6 +1,7 @@
 package dev.envboard.pool.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.LabelScope;
@@ -245,5 +246,46 @@ class PoolsFileLoaderTest {
         PoolSpec lab = config.pools().get(0);
         assertThat(lab.engines()).extracting(EngineSpec::daemonJson).containsOnly("/srv/docker/daemon.json");
         assertThat(lab.engines()).extracting(EngineSpec::reloadCommand).containsExactly("systemctl reload docker-ce", "kill -HUP 1");
+    }
+
+    @Test
+    void registryConfigNamesADockerConfigDirectoryBesideTheFile() throws IOException {
+        Files.createDirectories(dir.resolve("docker-qa"));
+        Files.writeString(dir.resolve("config.json"), "{}");
+        PoolsConfig config = load("""
+                pools:
+                  - name: with-dir
+                    kind: swarm
+                    endpoint: unix:///run/docker.sock
+                    registry-config: docker-qa
+                  - name: default
+                    kind: swarm
+                    endpoint: unix:///run/other.sock
+                  - name: missing
+                    kind: swarm
+                    endpoint: unix:///run/third.sock
+                    registry-config: ~/no-such-docker
+                  - name: a-file
+                    kind: swarm
+                    endpoint: unix:///run/fourth.sock
+                    registry-config: config.json
+                  - name: a-list
+                    kind: swarm
+                    endpoint: unix:///run/fifth.sock
+                    registry-config: [a, b]
+                """);
+
+        assertThat(config.pools()).extracting(PoolSpec::name).containsExactly("with-dir", "default", "missing");
+        assertThat(config.pools().get(0).registryConfig()).isEqualTo(dir.resolve("docker-qa"));
+        assertThat(config.pools().get(1).registryConfig()).as("the user's DOCKER_CONFIG or ~/.docker").isNull();
+        assertThat(config.pools().get(2).registryConfig()).isEqualTo(Path.of("/home/tester/no-such-docker"));
+        assertThat(config.problems()).extracting(InputProblem::line, InputProblem::field).containsExactly(
+                tuple(12, "pools[2].registry-config"),
+                tuple(16, "pools[3].registry-config"),
+                tuple(20, "pools[4].registry-config"));
+        assertThat(config.problems().get(0).message()).contains("/home/tester/no-such-docker does not exist", "docker --config");
+        assertThat(config.errors()).extracting(InputProblem::message).containsExactly(
+                dir.resolve("config.json") + " is a file; name the docker config directory that holds config.json (" + dir + ")",
+                "must be a single value, not a list");
     }
 }
