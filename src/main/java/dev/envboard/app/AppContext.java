@@ -62,11 +62,19 @@ public final class AppContext implements Services {
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
         this.deployHistory = new DeployHistory(paths.stateDir(), notices);
-        // The user's docker logins (DOCKER_CONFIG or ~/.docker), read at each redeploy so a docker login meanwhile counts.
-        RegistryClients registry = new RegistryClients(null, new DockerConfigCredentials(dockerConfigDir));
         this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
-                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT, pool -> registry);
+                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT,
+                pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir));
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
+    }
+
+    /**
+     * The logins of a docker config dir (a pool's registry-config:, else DOCKER_CONFIG or ~/.docker),
+     * read at each redeploy so a docker login meanwhile counts.
+     */
+    private static RegistryClients registryClients(Path dockerConfigDir) {
+        DockerConfigCredentials credentials = new DockerConfigCredentials(dockerConfigDir);
+        return new RegistryClients(null, credentials);
     }
 
     /** @param configFile --config FILE, or null to look in the usual places */

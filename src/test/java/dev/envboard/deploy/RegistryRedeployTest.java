@@ -169,6 +169,30 @@ class RegistryRedeployTest {
         }
     }
 
+    @Test
+    void aStoppedRegistryIsRefusedByTheResolveWithTheContainersUnchanged(Sandbox sandbox) throws Exception {
+        registry = SandboxRegistry.of(sandbox);
+        setUp(sandbox, registry.dockerConfig);
+        stack("1");
+        DeployRecord first = fixture.redeploy("sandbox-hosts", ENV);
+        assertThat(first.result()).as(first.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        Set<String> running = containerIds();
+        stack("2");
+
+        DeployRecord refused;
+        sandbox.stopRegistry();
+        try {
+            refused = fixture.redeploy("sandbox-hosts", ENV);
+        } finally {
+            sandbox.startRegistry();
+        }
+
+        assertThat(refused.result()).isEqualTo(DeployRecord.REFUSED);
+        assertThat(refused.steps()).extracting(DeployRecord.StepTiming::step).containsExactly("VALIDATE", "RESOLVE");
+        assertThat(refused.error()).contains(": services.web (" + registry.image("2") + "): ").contains(registry.address);
+        assertThat(containerIds()).as("nothing was removed").isEqualTo(running);
+    }
+
     /** Every container of the environment on every host: created from name@digest and running that image. */
     private void assertRunsEverywhere(String digest) {
         String pinned = registry.repository + "@" + digest;

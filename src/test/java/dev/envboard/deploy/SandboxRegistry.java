@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sandbox's private registry as registry.env describes it, and what the registry tests need
+ * The sandbox's private registry ({@link Sandbox#registry()}), and what the registry tests need
  * of it: the digest a tag names (asked with curl, not through Envboard), docker configs with a
  * right and a wrong login, and the docker CLI pulling or removing an image on one engine.
  */
@@ -26,29 +24,17 @@ final class SandboxRegistry {
     final Path dockerConfig;
     final String repository;
 
-    private SandboxRegistry(Map<String, String> values) {
-        address = values.get("REGISTRY");
-        user = values.get("REGISTRY_USER");
-        password = values.get("REGISTRY_PASSWORD");
-        ca = Path.of(values.get("REGISTRY_CA"));
-        dockerConfig = Path.of(values.get("REGISTRY_DOCKER_CONFIG"));
-        repository = values.get("REGISTRY_IMAGE");
+    private SandboxRegistry(Sandbox.Registry registry) {
+        address = registry.address();
+        user = registry.user();
+        password = registry.password();
+        ca = registry.ca();
+        dockerConfig = registry.dockerConfig();
+        repository = registry.image();
     }
 
-    static SandboxRegistry of(Sandbox sandbox) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(sandbox.dir().resolve("registry.env"), StandardCharsets.UTF_8)) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        for (String key : List.of("REGISTRY", "REGISTRY_USER", "REGISTRY_PASSWORD", "REGISTRY_CA", "REGISTRY_DOCKER_CONFIG", "REGISTRY_IMAGE")) {
-            if (values.getOrDefault(key, "").isBlank()) {
-                throw new AssertionError("the sandbox's registry.env has no " + key);
-            }
-        }
-        return new SandboxRegistry(values);
+    static SandboxRegistry of(Sandbox sandbox) {
+        return new SandboxRegistry(sandbox.registry());
     }
 
     String image(String tag) {
