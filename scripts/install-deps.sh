@@ -11,6 +11,8 @@ packages=(
     # the sandbox: real engines, each in its own network namespace, with SSH and TLS
     docker.io containerd runc busybox-static openssh-server openssh-client openssl
     iproute2 iptables util-linux procps
+    # the sandbox's private registry (Distribution 2.8) and its bcrypt htpasswd file
+    docker-registry apache2-utils
     # JavaFX: the GTK glass toolkit, GL, fonts
     libgtk-3-0 libgl1 libxtst6 libxxf86vm1 libfreetype6 libfontconfig1 fonts-dejavu-core
     # looking at the window without a desktop

@@ -12,6 +12,8 @@
 #   scripts/sandbox.sh clone-id on|off  give every standalone engine the first one's
 #                  key.json (so the same engine ID), as machines cloned from one VM
 #                  image have; off (and reset) gives each its own key back
+#   scripts/sandbox.sh registry-stop    stop the private registry's process (an
+#                  unreachable registry); registry-start starts it again, with its data
 #
 # What `up` builds (defaults):
 #   bridge envboard0 10.254.77.1/24 in the root namespace, where Envboard runs;
@@ -19,11 +21,22 @@
 #   standalone engines envboard-host-1..2 (10.254.77.21..22), each also running sshd
 #   on port 22; envboard-host-2 also serves Docker over TLS on 10.254.77.22:2376;
 #   HashiCorp's Consul API double on 127.0.0.1:18500 as the pools' Consul: the
-#   engines as its nodes, web/api/worker services (tools/consul-double/sandbox).
+#   engines as its nodes, web/api/worker services (tools/consul-double/sandbox);
+#   a private registry, Debian's docker-registry (Distribution 2.8), on
+#   https://10.254.77.1:5443 (not 5000, where Debian's own service may run): TLS
+#   from a CA of its own (openssl; server certificate with IP SAN 10.254.77.1),
+#   htpasswd (bcrypt) with user envboard and a generated password.  Every engine
+#   trusts it through certs.d/10.254.77.1:5443/ca.crt: in the machine's
+#   /etc/docker and in each engine's own /etc/docker ($SB/<engine>/etc-docker,
+#   bind-mounted over /etc/docker in its mount namespace).  `up` logs in from
+#   envboard-host-1 with a docker config of its own (never ~/.docker) and pushes
+#   10.254.77.1:5443/envboard/demo:1, :2 and :latest (= :2), whose digests differ;
+#   then it removes those names there again.  The registry only serves what was
+#   pushed to it: it never pulls from anywhere.
 # Every engine gets its own network namespace without a default route, so nothing
 # it does can leave the machine, and its own hostname.  The image envboard/demo:1
 # (and :2) is imported from Debian's busybox-static into every engine; nothing is
-# ever pulled.  When you create Swarm services yourself, pass --no-resolve-image
+# ever pulled from outside (only from the sandbox's own registry).  When you create Swarm services yourself, pass --no-resolve-image
 # (`docker stack deploy --resolve-image never`): the CLI otherwise asks Docker Hub.
 # Only while the sandbox is up does 10.254.77.0/24 route to envboard0: once it is
 # down, a connection to those addresses would take the default route off the
@@ -42,6 +55,12 @@
 #   engines.tsv   name, kind, unix URI, address, pid file - one engine a line
 #   nodes.txt     classic Swarm discovery file (the TLS engine)
 #   consul-double.pid, consul-double.log   the Consul API double's pid and output
+#   registry.env  (mode 600) REGISTRY=10.254.77.1:5443, REGISTRY_USER=, REGISTRY_PASSWORD=,
+#                 REGISTRY_CA= (its CA), REGISTRY_DOCKER_CONFIG= (a docker config dir
+#                 logged in to it), REGISTRY_IMAGE=10.254.77.1:5443/envboard/demo
+#   registry/     its CA and server certificate, htpasswd, config.yml, data/, docker-config/,
+#                 registry.pid, registry.log; `down` stops it by pid and removes the
+#                 certs.d entry from /etc/docker
 #   ssh/          client key, authorized_keys, known_hosts
 #   <engine>/     that engine's daemon.json, data, sockets, pid files and logs
 #
