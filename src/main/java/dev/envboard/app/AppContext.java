@@ -9,6 +9,7 @@ import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.RegistryClients;
 import dev.envboard.registry.credentials.DockerConfigCredentials;
+import dev.envboard.registry.http.HttpImageResolver;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.docker.DockerClients;
@@ -48,6 +49,8 @@ public final class AppContext implements Services {
     private final EnvironmentStatusReader environmentStatus;
     private final Clock clock;
     private final Notices notices = new Notices();
+    /** One resolver per docker config dir: it keeps its HTTP clients and the tokens that worked. */
+    private final Map<Path, RegistryClients> registries = new java.util.concurrent.ConcurrentHashMap<>();
 
     private AppContext(AppPaths paths, PoolsConfig pools, Clock clock, Path dockerConfigDir) {
         this.paths = paths;
@@ -72,9 +75,11 @@ public final class AppContext implements Services {
      * The logins of a docker config dir (a pool's registry-config:, else DOCKER_CONFIG or ~/.docker),
      * read at each redeploy so a docker login meanwhile counts.
      */
-    private static RegistryClients registryClients(Path dockerConfigDir) {
-        DockerConfigCredentials credentials = new DockerConfigCredentials(dockerConfigDir);
-        return new RegistryClients(null, credentials);
+    private RegistryClients registryClients(Path dockerConfigDir) {
+        return registries.computeIfAbsent(dockerConfigDir, dir -> {
+            DockerConfigCredentials credentials = new DockerConfigCredentials(dir);
+            return new RegistryClients(new HttpImageResolver(credentials), credentials);
+        });
     }
 
     /** @param configFile --config FILE, or null to look in the usual places */
