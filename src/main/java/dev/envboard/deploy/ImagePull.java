@@ -55,6 +55,17 @@ final class ImagePull {
         }
         String[] failure = new String[1];
         ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
+            /** The engine's refusal is the run's refusal, said once there (the default would also log it as SEVERE). */
+            @Override
+            public void onError(Throwable error) {
+                failure[0] = DockerErrors.describe(error);
+                try {
+                    close();
+                } catch (java.io.IOException e) {
+                    failure[0] += "; closing the pull failed: " + e.getMessage();
+                }
+            }
+
             @Override
             public void onNext(PullResponseItem item) {
                 if (item.getErrorDetail() != null || item.getError() != null) {

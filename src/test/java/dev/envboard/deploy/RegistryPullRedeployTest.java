@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envboard.deploy.compose.PullPolicy;
 import dev.envboard.deploy.history.DeployRecord;
-import dev.envboard.deploy.history.SkippedCheck;
-import dev.envboard.pool.PoolSpec;
 import dev.envboard.testing.DaemonJsonGuard;
 import dev.envboard.testing.LogCapture;
-import dev.envboard.testing.PoolsFiles;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Redeploys that pull from the sandbox's private registry (TLS, htpasswd) with the user's docker
  * login: pulled before anything is removed, refused with the environment untouched when a pull
- * fails, and a Swarm node that was never pre-pulled pulls with the auth sent with the service.
+ * fails, and a Swarm node that never had the image runs it pinned to its digest after the pre-pull.
  * Checked with the docker CLI on each engine; the password is looked for in everything logged.
  */
 @ExtendWith(SandboxExtension.class)
@@ -195,15 +192,15 @@ class RegistryPullRedeployTest {
     }
 
     @Test
-    void aSwarmNodeThatNeverHadTheImagePullsItWithTheRegistryAuthSentWithTheService(Sandbox sandbox) throws Exception {
+    void aSwarmNodeThatNeverHadTheImageRunsItPinnedAfterThePrePull(Sandbox sandbox) throws Exception {
         this.sandbox = sandbox;
         this.swarm = true;
         registry = SandboxRegistry.of(sandbox);
-        // Without the workers' engines nothing can be pre-pulled on envboard-swarm-3: only Swarm pulls there.
-        fixture = new DeployFixture(sandbox, dir, PoolsFiles::withoutSwarmEngines, Map.of("DOCKER_CONFIG", registry.dockerConfig.toString()));
+        fixture = new DeployFixture(sandbox, dir, UnaryOperator.identity(), Map.of("DOCKER_CONFIG", registry.dockerConfig.toString()));
         Sandbox.Engine worker = sandbox.engine("envboard-swarm-3");
         registry.removeImages(sandbox, worker);
         String image = registry.image("1");
+        String digest = registry.digest("1", dir);
         assertThat(SandboxRegistry.repoDigests(sandbox, worker, image)).as("the worker has never seen it").isEmpty();
         assertThat(anonymousPull(worker, image)).as("the registry refuses a pull without the login").contains("no basic auth credentials");
         sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + ENV, "envboard-swarm-3");
@@ -216,29 +213,29 @@ class RegistryPullRedeployTest {
                     deploy:
                       endpoint_mode: dnsrr
                 """.formatted(image));
-        PoolSpec pool = fixture.pool("sandbox-swarm");
-        RedeployService service = fixture.app.redeployService();
+        Pulls pulls = new Pulls();
 
-        ValidationReport report = service.check(pool, ENV, PullPolicy.MISSING);
-        assertThat(report.refused()).as(report.refusal()).isFalse();
-        assertThat(report.skipped()).singleElement().satisfies(check -> {
-            assertThat(check.check()).isEqualTo("pull of " + image);
-            assertThat(check.host()).isEqualTo("envboard-swarm-3");
-        });
         DeployRecord record;
         try (LogCapture logs = LogCapture.start()) {
-            record = service.redeploy(pool, ENV, PullPolicy.MISSING, report.skipped(), DeployListener.NONE, new CancelToken());
+            record = fixture.redeploy("sandbox-swarm", ENV, pulls);
             assertThat(logs.length()).isPositive();
             assertThat(logs.text()).doesNotContain(registry.password);
         }
 
         assertThat(record.result()).as(record.error()).isEqualTo(DeployRecord.SUCCEEDED);
-        assertThat(record.skippedChecks()).extracting(SkippedCheck::accepted).containsExactly(true);
+        assertThat(pulls.finished()).singleElement().satisfies(last -> {
+            assertThat(last.host()).isEqualTo("envboard-swarm-3");
+            assertThat(last.image()).isEqualTo(registry.repository + "@" + digest);
+            assertThat(last.error()).isNull();
+        });
+        assertThat(sandbox.docker(sandbox.manager(), "service", "inspect", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}",
+                ENV + "_web")).as("pinned as the docker CLI pins").isEqualTo(image + "@" + digest);
         assertThat(fixture.swarmTasks(ENV + "_web")).singleElement().asString().startsWith("envboard-swarm-3 Running");
-        assertThat(SandboxRegistry.repoDigests(sandbox, worker, image)).as("Swarm pulled it there with the login")
-                .contains(registry.repository + "@" + registry.digest("1", dir));
-        String recorded = String.join("\n", java.nio.file.Files.readAllLines(fixture.app.deployHistory().file()));
-        assertThat(recorded).doesNotContain(registry.password);
+        String container = sandbox.docker(worker, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + ENV + "_web");
+        assertThat(sandbox.docker(worker, "inspect", "--format", "{{.Image}}", container))
+                .isEqualTo(sandbox.docker(worker, "image", "inspect", "--format", "{{.Id}}", registry.repository + "@" + digest));
+        assertThat(record.versions().get("web").digest()).isEqualTo(digest);
+        assertThat(java.nio.file.Files.readString(fixture.app.deployHistory().file())).doesNotContain(registry.password);
     }
 
     private DeployRecord redeploy(PullPolicy pull) {
