@@ -84,14 +84,21 @@ final class SandboxRegistry {
         sandbox.docker(engine, "--config", dockerConfig.toString(), "pull", "-q", image);
     }
 
-    /** Removes every tag and digest of this registry's demo repository from one engine. */
+    /**
+     * Removes every tag and digest of this registry's demo repository from one engine, by name
+     * only: the same content is the sandbox's imported envboard/demo:N, which must stay.
+     */
     void removeImages(Sandbox sandbox, Sandbox.Engine engine) {
-        String ids = sandbox.docker(engine, "images", "-q", "--no-trunc", repository);
-        for (String id : ids.isBlank() ? List.<String>of() : ids.lines().distinct().toList()) {
+        String refs = sandbox.docker(engine, "images", "--digests", "--format",
+                "{{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}", repository);
+        for (String ref : refs.isBlank() ? List.<String>of() : List.of(refs.split("\\s+"))) {
+            if (ref.endsWith(":<none>") || ref.endsWith("@<none>")) {
+                continue;
+            }
             try {
-                sandbox.docker(engine, "rmi", "-f", id);
-            } catch (AssertionError inUse) {
-                // a stopped container of another test still uses it: the digest test below says so if it matters
+                sandbox.docker(engine, "rmi", ref);
+            } catch (AssertionError goneOrInUse) {
+                // untagged by the reference before it, or a container still uses it: repoDigests() tells the test
             }
         }
     }
