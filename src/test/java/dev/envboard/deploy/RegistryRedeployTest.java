@@ -105,6 +105,8 @@ class RegistryRedeployTest {
         }
 
         assertThat(second.result()).as(second.error()).isEqualTo(DeployRecord.SUCCEEDED);
+        System.out.println("redeploy :1 -> :2 took " + second.durationMillis() + " ms, downtime " + second.downtimeMillis() + " ms, steps "
+                + second.steps() + "\n  " + String.join("\n  ", second.describeVersions()));
         assertRunsEverywhere(two);
         assertThat(second.versions()).containsOnlyKeys("web", "api");
         for (ServiceVersion version : second.versions().values()) {
