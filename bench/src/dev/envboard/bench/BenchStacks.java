@@ -39,6 +39,7 @@ final class BenchStacks {
         for (int i = 1; i <= services; i++) {
             text.append(String.format("  svc%02d:%n", i))
                     .append("    image: ").append(IMAGE).append('\n')
+                    .append("    pull_policy: never\n") // imported on every engine, in no registry
                     .append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
                     .append("    stop_grace_period: ").append(GRACE_SECONDS).append("s\n")
                     .append("    deploy:\n")

@@ -7,6 +7,9 @@ import dev.envboard.runtime.Notices;
 import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
+import dev.envboard.deploy.RegistryClients;
+import dev.envboard.registry.credentials.DockerConfigCredentials;
+import dev.envboard.registry.http.HttpImageResolver;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.docker.DockerClients;
@@ -46,8 +49,10 @@ public final class AppContext implements Services {
     private final EnvironmentStatusReader environmentStatus;
     private final Clock clock;
     private final Notices notices = new Notices();
+    /** One resolver per docker config dir: it keeps its HTTP clients and the tokens that worked. */
+    private final Map<Path, RegistryClients> registries = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private AppContext(AppPaths paths, PoolsConfig pools, Clock clock) {
+    private AppContext(AppPaths paths, PoolsConfig pools, Clock clock, Path dockerConfigDir) {
         this.paths = paths;
         this.pools = pools;
         this.clock = clock;
@@ -61,8 +66,20 @@ public final class AppContext implements Services {
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
         this.deployHistory = new DeployHistory(paths.stateDir(), notices);
         this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
-                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT);
+                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT,
+                pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir));
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
+    }
+
+    /**
+     * The logins of a docker config dir (a pool's registry-config:, else DOCKER_CONFIG or ~/.docker),
+     * read at each redeploy so a docker login meanwhile counts.
+     */
+    private RegistryClients registryClients(Path dockerConfigDir) {
+        return registries.computeIfAbsent(dockerConfigDir, dir -> {
+            DockerConfigCredentials credentials = new DockerConfigCredentials(dir);
+            return new RegistryClients(new HttpImageResolver(credentials), credentials);
+        });
     }
 
     /** @param configFile --config FILE, or null to look in the usual places */
@@ -70,7 +87,7 @@ public final class AppContext implements Services {
         Path home = Path.of(System.getProperty("user.home"));
         AppPaths paths = AppPaths.fromEnvironment(env, home);
         PoolsConfig pools = new PoolsConfigSource(paths, env, System.getProperty("user.name")).load(configFile);
-        return new AppContext(paths, pools, Clock.systemUTC());
+        return new AppContext(paths, pools, Clock.systemUTC(), DockerConfigCredentials.defaultConfigDir(env, home));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.envboard.cli;
 import dev.envboard.services.Services;
 import dev.envboard.deploy.CancelToken;
 import dev.envboard.deploy.ValidationReport;
+import dev.envboard.deploy.compose.PullPolicy;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.Downtime;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
 import java.util.List;
@@ -18,10 +20,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code envboard redeploy ENV}: the one-click redeploy, for a CI job. */
 @Command(name = "redeploy", mixinStandardHelpOptions = true,
-        description = {"Redeploy an environment from its compose stack: validate, remove all of it, wait until gone,",
-                "deploy fresh in depends_on order, wait until every replica runs (and is healthy).",
+        description = {"Redeploy an environment from its compose stack: validate, resolve every image to a digest and",
+                "pull it on every host that may run it, then remove all of it, wait until gone, deploy fresh",
+                "(pinned to the digests) in depends_on order, wait until every replica runs (and is healthy).",
                 "Progress goes to stderr. Exit status 0 only when everything runs; 1 when it failed or was",
                 "cancelled (Ctrl+C), 3 when it was refused before anything changed (invalid stack, missing image,",
+                "an image its registry does not resolve, a pull that failed on a host,",
                 "a host that does not answer, another redeploy of the environment running, or a check that could",
                 "not run and was not accepted: at a terminal you are asked, elsewhere give --accept-unchecked).",
                 "A run whose record could not be written to the deploy history exits 1 too."})
@@ -39,6 +43,13 @@ final class RedeployCommand implements Callable<Integer> {
     boolean json;
 
     static final String ACCEPT_UNCHECKED = "--accept-unchecked";
+
+    @Option(names = "--pull", paramLabel = "always|missing|never", converter = PullPolicyConverter.class,
+            description = {"Pull policy for every service, over the stack's pull_policy. always: resolve each tag to a",
+                    "digest in its registry and pull it on every host before anything is removed; missing: pull",
+                    "only where a host lacks the image; never: no registry contact, the images must be on the hosts.",
+                    "Without it: each service's pull_policy, and always where it has none."})
+    PullPolicy pull;
 
     @Option(names = ACCEPT_UNCHECKED, description = {"Redeploy even where a check could not run (e.g. images on a Swarm node",
             "without an engines: endpoint). The skipped checks are listed first and recorded. Without it, they",
@@ -64,7 +75,7 @@ final class RedeployCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             DeployRecord record;
             try {
-                record = context.redeployService().redeploy(pool, environment, accepted, new ConsoleDeployListener(parent.err()), cancel);
+                record = context.redeployService().redeploy(pool, environment, pull, accepted, new ConsoleDeployListener(parent.err()), cancel);
             } finally {
                 finished.countDown();
                 try {
@@ -77,7 +88,11 @@ final class RedeployCommand implements Callable<Integer> {
                 Json.print(parent.out(), record);
             } else {
                 parent.out().println(environment + ": " + record.result() + " in " + record.durationMillis() + " ms"
+                        + (record.succeeded() ? ", downtime " + Downtime.describe(record.downtimeMillis()) : "")
                         + (record.error() == null ? "" : "\n" + record.error()));
+                if (record.succeeded()) {
+                    record.describeVersions().forEach(line -> parent.out().println("  " + line));
+                }
                 record.skippedChecks().forEach(check -> parent.out().println("skipped check: " + check.describe()));
             }
             if (record.skippedChecks().stream().anyMatch(check -> !check.accepted())) {
@@ -100,7 +115,12 @@ final class RedeployCommand implements Callable<Integer> {
      * prompt. Otherwise none is, and the run refuses (recorded, exit 3).
      */
     private List<SkippedCheck> acceptSkippedChecks(Services context, PoolSpec pool) {
-        ValidationReport report = context.redeployService().check(pool, environment);
+        ValidationReport report = context.redeployService().check(pool, environment, pull);
+        if (!report.refused() && !report.changes().isEmpty()) {
+            parent.err().println("envboard: what changes in " + environment + ":");
+            report.changes().forEach(change -> parent.err().println("  " + change));
+            parent.err().flush();
+        }
         if (report.refused() || report.skipped().isEmpty()) {
             return List.of(); // the run says why it is refused, or there is nothing to accept
         }
@@ -112,5 +132,17 @@ final class RedeployCommand implements Callable<Integer> {
             return report.skipped();
         }
         return parent.prompt().confirm("Redeploy " + environment + " without these checks?") ? report.skipped() : List.of();
+    }
+
+    /** picocli's own message for a bad value names the option; ours says which words it takes. */
+    static final class PullPolicyConverter implements picocli.CommandLine.ITypeConverter<PullPolicy> {
+        @Override
+        public PullPolicy convert(String value) {
+            try {
+                return PullPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

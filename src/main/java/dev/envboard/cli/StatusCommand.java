@@ -3,6 +3,7 @@ package dev.envboard.cli;
 import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatus;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.Downtime;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
@@ -81,6 +82,7 @@ final class StatusCommand implements Callable<Integer> {
             return "deploying now";
         }
         DeployRecord record = env.lastDeploy();
-        return record == null ? "never" : record.result() + " " + TIME.format(record.finishedAt());
+        return record == null ? "never" : record.result() + " " + TIME.format(record.finishedAt())
+                + (record.downtimeMillis() == null ? "" : ", downtime " + Downtime.describe(record.downtimeMillis()));
     }
 }

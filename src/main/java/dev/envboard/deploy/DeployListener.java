@@ -16,6 +16,10 @@ public interface DeployListener {
     default void message(String text) {
     }
 
+    /** Pre-pull progress of one image on one host; called often (every engine report), from pull threads. */
+    default void pull(PullProgress progress) {
+    }
+
     DeployListener NONE = new DeployListener() {
     };
 }

@@ -2,6 +2,7 @@ package dev.envboard.deploy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.envboard.deploy.compose.PortMapping;
+import dev.envboard.deploy.compose.PullPolicy;
 import dev.envboard.deploy.compose.ServiceDef;
 import dev.envboard.deploy.compose.Stack;
 import dev.envboard.deploy.history.SkippedCheck;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
 /**
  * Everything a redeploy checks before it touches anything: the environment has hosts and all of
  * them answer, every service can be placed, no port is published twice on a host, and every image
- * is already on each host that may run it (there is no registry to pull from here).
+ * that will not be pulled (pull policy never) is already on each host that may run it. An image with
+ * pull policy missing is looked for too, and the hosts that lack it are where it will be pulled.
  */
 final class DeployValidator {
     private final DockerClients clients;
@@ -42,7 +44,8 @@ final class DeployValidator {
         this.clients = clients;
     }
 
-    DeployPlan validate(PoolSpec pool, PoolSnapshot snapshot, Stack stack) throws DeployException {
+    /** @param pullFor the run's pull policy ({@code --pull}), or null to follow each service's own */
+    DeployPlan validate(PoolSpec pool, PoolSnapshot snapshot, Stack stack, PullPolicy pullFor) throws DeployException {
         String environment = stack.environment();
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -84,14 +87,16 @@ final class DeployValidator {
         }
         List<SkippedCheck> skipped = new ArrayList<>();
         Endpoints endpoints = endpoints(pool, snapshot);
-        checkImages(pool, endpoints, stack, eligible, errors, skipped);
+        Map<String, List<Host>> lacking = new LinkedHashMap<>();
+        checkImages(pool, endpoints, stack, eligible, pullFor, lacking, errors, skipped);
         if (!errors.isEmpty()) {
             throw new DeployException("the deploy of " + environment + " was refused; nothing was changed:\n  "
                     + String.join("\n  ", errors));
         }
         Map<String, Integer> globalTargets = new HashMap<>();
         eligible.forEach((service, hosts) -> globalTargets.put(service, hosts.size()));
-        return new DeployPlan(stack, usable, placements, globalTargets, warnings, skipped, snapshot.hosts(), endpoints.byHost());
+        return new DeployPlan(stack, usable, placements, globalTargets, warnings, skipped, snapshot.hosts(), endpoints.byHost(),
+                eligible, lacking);
     }
 
     /**
@@ -179,24 +184,34 @@ final class DeployValidator {
     }
 
     /**
-     * Images must already be on every host that may run the service: pulling after the teardown is
-     * too late. Where that cannot be asked (a Swarm node without an engine endpoint, an engine call
-     * that failed), the check is skipped, never passed; on a standalone host it is a refusal.
+     * Images that will not be pulled must already be on every host that may run the service:
+     * pulling after the teardown is too late. Where that cannot be asked (a Swarm node without an
+     * engine endpoint, an engine call that failed), the check is skipped, never passed; on a
+     * standalone host it is a refusal. An image that is pulled anyway (policy always) is not looked
+     * for here; with policy missing, the hosts that lack it go to {@code lacking}, not to the errors.
      */
     private void checkImages(PoolSpec pool, Endpoints endpoints, Stack stack, Map<String, List<Host>> eligible,
-                             List<String> errors, List<SkippedCheck> skipped) {
+                             PullPolicy pullFor, Map<String, List<Host>> lacking, List<String> errors,
+                             List<SkippedCheck> skipped) {
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         Map<HostKey, Set<String>> unchecked = new LinkedHashMap<>();
+        Map<HostKey, Set<String>> unpulled = new LinkedHashMap<>();
         Map<HostKey, String> whyUnchecked = new HashMap<>();
         Map<HostKey, Host> byKey = new HashMap<>();
         Map<String, Boolean> seen = new HashMap<>();
         for (ServiceDef service : stack.services().values()) {
+            PullPolicy policy = PullPolicy.effective(pullFor, service);
             for (Host host : eligible.get(service.name())) {
                 byKey.put(host.key(), host);
                 EndpointSpec endpoint = endpoints.byHost().get(host.key());
                 if (endpoint == null) {
-                    unchecked.computeIfAbsent(host.key(), k -> new TreeSet<>()).add(service.image());
+                    // Swarm will pull it there itself (the registry auth is sent), but nothing proves it can.
+                    (policy == PullPolicy.NEVER ? unchecked : unpulled).computeIfAbsent(host.key(), k -> new TreeSet<>())
+                            .add(service.image());
                     whyUnchecked.putIfAbsent(host.key(), endpoints.whyNone());
+                    continue;
+                }
+                if (policy == PullPolicy.ALWAYS) {
                     continue;
                 }
                 String key = host.key().asText() + "|" + service.image();
@@ -215,14 +230,21 @@ final class DeployValidator {
                     }
                 }
                 if (!seen.get(key)) {
-                    missing.computeIfAbsent(service.image() + " (" + service.name() + ")", k -> new TreeSet<>()).add(host.displayName());
+                    if (policy == PullPolicy.MISSING) {
+                        lacking.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(host);
+                    } else {
+                        missing.computeIfAbsent(service.image() + " (" + service.name() + ")", k -> new TreeSet<>()).add(host.displayName());
+                    }
                 }
             }
         }
         missing.forEach((image, hosts) -> errors.add("image " + image + " is missing on " + String.join(", ", hosts)
-                + ": there is no registry to pull from, load it there first (docker load or docker import)"));
+                + ": its pull policy is never, so it is not pulled; load it there first (docker load or docker import), "
+                + "or let it be pulled (pull_policy: missing or always, or --pull)"));
         unchecked.forEach((key, images) -> skipped.add(SkippedCheck.of("images " + String.join(", ", images), key.asText(),
                 byKey.get(key).displayName(), whyUnchecked.get(key))));
+        unpulled.forEach((key, images) -> skipped.add(SkippedCheck.of("pull of " + String.join(", ", images), key.asText(),
+                byKey.get(key).displayName(), whyUnchecked.get(key) + "; Swarm pulls it there only when a task starts")));
     }
 
     private boolean imagePresent(EndpointSpec endpoint, String image) {

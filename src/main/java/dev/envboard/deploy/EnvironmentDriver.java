@@ -44,6 +44,12 @@ public interface EnvironmentDriver {
     /** Fails naming a host of the environment that went away during the deploy. */
     void checkHostsAlive() throws DeployException;
 
+    /**
+     * What each service of the environment runs now, by service name, read from the engines before
+     * anything is removed (the "old" of a redeploy's old → new).
+     */
+    java.util.Map<String, RunningImage> running() throws DeployException;
+
     /** The image each service runs, for the deploy record. */
     default String imageOf(ServiceDef service) {
         return service.image();

@@ -14,6 +14,8 @@ public final class Naming {
     public static final String DEPLOY_ID = "dev.envboard.deploy-id";
     /** On a network: its name in the stack (a replacement may carry a name of its own). */
     public static final String NETWORK = "dev.envboard.network";
+    /** On a deployment pinned to a digest: the image as the stack names it (with its tag). */
+    public static final String IMAGE = "dev.envboard.image";
     public static final String STOP_GRACE = "dev.envboard.stop-grace-seconds";
     public static final String COMPOSE_PROJECT = "com.docker.compose.project";
     public static final String COMPOSE_SERVICE = "com.docker.compose.service";

@@ -1,12 +1,15 @@
 package dev.envboard.deploy;
 
 import dev.envboard.deploy.compose.Dependency;
+import dev.envboard.deploy.compose.PullPolicy;
 import dev.envboard.deploy.compose.ServiceDef;
 import dev.envboard.deploy.compose.Stack;
 import dev.envboard.deploy.compose.StackException;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.Downtime;
+import dev.envboard.deploy.history.ServiceVersion;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.deploy.standalone.StandaloneDriver;
 import dev.envboard.deploy.swarm.SwarmDriver;
@@ -28,11 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The immutable redeploy of one environment: validate everything, remove all of it, wait until it
- * is really gone, create it again in depends_on order, wait until every replica runs (and is
- * healthy). Each run is recorded. Blocking: run it off the FX thread.
+ * The immutable redeploy of one environment: validate everything, resolve every image to a digest
+ * and pull it on every host that may run it, then remove all of it, wait until it is really gone,
+ * create it again (pinned to the digests) in depends_on order, wait until every replica runs (and
+ * is healthy). Each run is recorded, with the versions before and after and the downtime.
+ * Blocking: run it off the FX thread.
  */
 public final class RedeployService implements Redeployer {
     /** In-process API calls are cheap: a short poll notices "gone" and "ready" soon after they happen. */
@@ -46,9 +52,21 @@ public final class RedeployService implements Redeployer {
     private final Clock clock;
     private final String user;
     private final Duration waitTimeout;
+    private final ImageSteps images;
+    private final Function<PoolSpec, RegistryClients> registries;
 
+    /** Without a registry client: only images that are already on the hosts (pull policy never) deploy. */
     public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
                            DeployLocks locks, Clock clock, String user, Duration waitTimeout) {
+        this(clients, inspector, stacks, history, locks, clock, user, waitTimeout, pool -> null);
+    }
+
+    /** @param registries per pool, the resolver and logins its redeploys use (null: none, only pull policy never deploys) */
+    public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
+                           DeployLocks locks, Clock clock, String user, Duration waitTimeout,
+                           Function<PoolSpec, RegistryClients> registries) {
+        this.images = new ImageSteps(clients, waitTimeout);
+        this.registries = registries;
         this.clients = clients;
         this.inspector = inspector;
         this.stacks = stacks;
@@ -69,14 +87,24 @@ public final class RedeployService implements Redeployer {
      */
     @Override
     public ValidationReport check(PoolSpec pool, String environment) {
+        return check(pool, environment, null);
+    }
+
+    /**
+     * The same for a run with {@code --pull}. Also asks the registries which digests the tags name
+     * now and the engines what runs, to say what changes (nothing is pulled; the run resolves again).
+     */
+    public ValidationReport check(PoolSpec pool, String environment, PullPolicy pullFor) {
         OffFxThread.check("RedeployService.check");
         List<String> warnings = new ArrayList<>();
         try {
-            Validated validated = validate(pool, environment, warnings::add);
+            Validated validated = validate(pool, environment, warnings::add, pullFor);
             DeployPlan plan = validated.plan();
             warnings.addAll(plan.warnings());
+            List<String> changes = new Run(pool, environment, pullFor, List.of(), DeployListener.NONE, new CancelToken())
+                    .changes(validated);
             return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
-                    warnings, plan.skipped());
+                    warnings, plan.skipped(), changes);
         } catch (DeployException refused) {
             return new ValidationReport(refused.getMessage(), null, List.of(), warnings, List.of());
         }
@@ -96,8 +124,17 @@ public final class RedeployService implements Redeployer {
     @Override
     public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
                                  CancelToken cancel) {
+        return redeploy(pool, environment, null, accepted, listener, cancel);
+    }
+
+    /**
+     * @param pullFor the pull policy for every service ({@code --pull}); null: each service's
+     *                pull_policy, {@code always} where it has none
+     */
+    public DeployRecord redeploy(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted,
+                                 DeployListener listener, CancelToken cancel) {
         OffFxThread.check("RedeployService.redeploy");
-        Run run = new Run(pool, environment, accepted, listener, cancel);
+        Run run = new Run(pool, environment, pullFor, accepted, listener, cancel);
         DeployRecord record;
         try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
             record = run.execute();
@@ -114,7 +151,8 @@ public final class RedeployService implements Redeployer {
     }
 
     /** The stack, the pool as it is now, and every check before anything is touched. */
-    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn) throws DeployException {
+    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn, PullPolicy pullFor)
+            throws DeployException {
         if (pool.stacksDir() == null) {
             throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
         }
@@ -131,13 +169,14 @@ public final class RedeployService implements Redeployer {
             throw new DeployException(pool.name() + " is " + snapshot.status().label() + ": " + snapshot.message()
                     + "; nothing was changed");
         }
-        return new Validated(stack, new DeployValidator(clients).validate(pool, snapshot, stack));
+        return new Validated(stack, new DeployValidator(clients).validate(pool, snapshot, stack, pullFor));
     }
 
     /** One redeploy's state: its timings, what it did so far, and the steps. */
     private final class Run {
         private final PoolSpec pool;
         private final String environment;
+        private final PullPolicy pullFor;
         private final List<SkippedCheck> accepted;
         private final DeployListener listener;
         private final CancelToken cancel;
@@ -149,11 +188,19 @@ public final class RedeployService implements Redeployer {
         private final Map<String, ServiceProgress> lastProgress = new LinkedHashMap<>();
         private List<SkippedCheck> skipped = List.of();
         private Stack stack;
+        /** The stack as written (tags), for the record; {@code stack} runs pinned to the digests. */
+        private Stack written;
+        private Map<String, ImageSteps.ServiceImage> serviceImages = Map.of();
+        private Map<String, RunningImage> previous = Map.of();
+        private Instant firstStopped;
+        private Instant allReady;
         private DeployStep current;
 
-        Run(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener, CancelToken cancel) {
+        Run(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted, DeployListener listener,
+            CancelToken cancel) {
             this.pool = pool;
             this.environment = environment;
+            this.pullFor = pullFor;
             this.accepted = List.copyOf(accepted);
             this.listener = listener;
             this.cancel = cancel;
@@ -163,8 +210,22 @@ public final class RedeployService implements Redeployer {
             try {
                 DeployPlan plan = step(DeployStep.VALIDATE, this::validate);
                 plan.warnings().forEach(listener::message);
+                serviceImages = step(DeployStep.RESOLVE, () -> images.resolve(written, pullFor, registries.apply(pool), listener));
+                step(DeployStep.PULL, () -> {
+                    images.pull(environment, plan, serviceImages, listener, cancel);
+                    return null;
+                });
+                stack = pinned(written, serviceImages);
                 EnvironmentDriver driver = driver(plan);
-                step(DeployStep.REMOVE, () -> driver.remove(cancel, listener));
+                previous = driver.running(); // before anything goes: what the record shows as "old"
+                step(DeployStep.REMOVE, () -> {
+                    Instant start = clock.instant();
+                    List<String> removed = driver.remove(cancel, listener);
+                    if (!removed.isEmpty()) {
+                        firstStopped = start; // the first stop is sent right after the listing
+                    }
+                    return removed;
+                });
                 step(DeployStep.WAIT_GONE, () -> {
                     awaitGone(driver);
                     return null;
@@ -175,9 +236,14 @@ public final class RedeployService implements Redeployer {
                 });
                 step(DeployStep.WAIT_READY, () -> {
                     awaitReady(driver, stack.services().values().stream().toList(), true);
+                    allReady = clock.instant();
                     return null;
                 });
                 listener.message(environment + " redeployed: " + describeServices());
+                Long downtime = Downtime.millis(firstStopped, allReady);
+                if (downtime != null) {
+                    listener.message("downtime " + Downtime.describe(downtime) + " (first old container stopped to every new replica ready)");
+                }
                 return record(DeployRecord.SUCCEEDED, null);
             } catch (DeployException e) {
                 String state = stateAfter(e);
@@ -186,13 +252,14 @@ public final class RedeployService implements Redeployer {
                     return record(DeployRecord.CANCELLED, state);
                 }
                 // Refused before anything was touched: the environment runs as it did.
-                return record(current == DeployStep.VALIDATE ? DeployRecord.REFUSED : DeployRecord.FAILED, state);
+                return record(untouched() ? DeployRecord.REFUSED : DeployRecord.FAILED, state);
             }
         }
 
         private DeployPlan validate() throws DeployException {
-            Validated validated = RedeployService.this.validate(pool, environment, listener::message);
+            Validated validated = RedeployService.this.validate(pool, environment, listener::message, pullFor);
             stack = validated.stack();
+            written = stack;
             DeployPlan plan = validated.plan();
             List<SkippedCheck> notAccepted = new ArrayList<>();
             List<SkippedCheck> marked = new ArrayList<>();
@@ -214,6 +281,33 @@ public final class RedeployService implements Redeployer {
             return plan;
         }
 
+        /** For a confirmation: the versions as a run would record them, without pulling or touching anything. */
+        List<String> changes(Validated validated) throws DeployException {
+            stack = validated.stack();
+            written = stack;
+            serviceImages = images.resolve(written, pullFor, registries.apply(pool), listener);
+            stack = pinned(written, serviceImages);
+            previous = driver(validated.plan()).running();
+            return versions().entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList();
+        }
+
+        /** Nothing was removed or created yet: a failure now leaves the environment as it ran. */
+        private boolean untouched() {
+            return current == DeployStep.VALIDATE || current == DeployStep.RESOLVE || current == DeployStep.PULL;
+        }
+
+        /** The stack each host runs: every pulled image pinned to its digest, and the image as written kept in a label. */
+        private Stack pinned(Stack stack, Map<String, ImageSteps.ServiceImage> images) {
+            boolean swarm = pool.kind() != PoolKind.STANDALONE;
+            Map<String, ServiceDef> services = new LinkedHashMap<>();
+            stack.services().forEach((name, service) -> {
+                ImageSteps.ServiceImage image = images.get(name);
+                services.put(name, image == null || image.runAs(swarm).equals(service.image()) ? service
+                        : service.withImage(image.runAs(swarm), Map.of(Naming.IMAGE, service.image())));
+            });
+            return new Stack(stack.file(), stack.environment(), services, stack.networks(), stack.warnings(), stack.sha256());
+        }
+
         private EnvironmentDriver driver(DeployPlan plan) {
             if (pool.kind() == PoolKind.STANDALONE) {
                 return new StandaloneDriver(stack, plan.hosts(), this::quick, this::slow, plan.placements(), id);
@@ -225,7 +319,8 @@ public final class RedeployService implements Redeployer {
                     engines.add(new SwarmDriver.NodeEngine(node, clients.quick(endpoint), plan.hosts().stream().anyMatch(node::is)));
                 }
             }
-            return new SwarmDriver(clients.quick(pool.manager()), pool, stack, plan.hosts(), id, plan.globalTargets(), engines, listener);
+            return new SwarmDriver(clients.quick(pool.manager()), pool, stack, plan.hosts(), id, plan.globalTargets(), engines, listener,
+                    ImageSteps.swarmLogins(serviceImages));
         }
 
         private com.github.dockerjava.api.DockerClient quick(Host host) {
@@ -334,7 +429,7 @@ public final class RedeployService implements Redeployer {
         /** Says in what state the environment was left, so nobody has to guess after a failure. */
         private String stateAfter(DeployException e) {
             String what = e.getMessage();
-            if (current == null || current == DeployStep.VALIDATE) {
+            if (current == null || untouched()) {
                 return what;
             }
             String state = switch (current) {
@@ -373,14 +468,31 @@ public final class RedeployService implements Redeployer {
             }
         }
 
+        /** Per service: the image as written, the digest it is pinned to, the policy, and what ran before. */
+        private Map<String, ServiceVersion> versions() {
+            Map<String, ServiceVersion> versions = new LinkedHashMap<>();
+            if (written != null) {
+                for (ServiceDef s : written.services().values()) {
+                    ImageSteps.ServiceImage image = serviceImages.get(s.name());
+                    RunningImage before = previous.get(s.name());
+                    versions.put(s.name(), new ServiceVersion(s.image(), image == null ? null : image.digest(),
+                            PullPolicy.effective(pullFor, s).label(), before == null ? null : before.image(),
+                            before == null ? null : before.digest()));
+                }
+            }
+            return versions;
+        }
+
         DeployRecord record(String result, String error) {
             Map<String, String> images = new LinkedHashMap<>();
-            if (stack != null) {
-                stack.services().values().forEach(s -> images.put(s.name(), s.image()));
+            if (written != null) {
+                written.services().values().forEach(s -> images.put(s.name(), s.image()));
             }
+            Map<String, ServiceVersion> versions = versions();
             return new DeployRecord(id, pool.name(), environment, user, started, clock.instant(),
-                    stack == null ? null : stack.file().toString(), stack == null ? null : stack.sha256(),
-                    images, steps, serviceMillis, result, error, skipped);
+                    written == null ? null : written.file().toString(), written == null ? null : written.sha256(),
+                    images, steps, serviceMillis, result, error, skipped, versions,
+                    DeployRecord.SUCCEEDED.equals(result) ? Downtime.millis(firstStopped, allReady) : null);
         }
     }
 

@@ -12,13 +12,22 @@ import java.util.List;
  * @param hosts     the environment's hosts it would deploy to
  * @param warnings  what the user should know although it does not stop the redeploy
  * @param skipped   checks that could not run: the redeploy goes past them only when the user accepts them
+ * @param changes   what changes, per service: the image and digest running now and the new ones
+ *                  ("web: …/demo:1 sha256:ab12… → …/demo:2 sha256:cd34…", or "unchanged")
  */
 public record ValidationReport(String refusal, Path stackFile, List<String> hosts, List<String> warnings,
-                               List<SkippedCheck> skipped) {
+                               List<SkippedCheck> skipped, List<String> changes) {
     public ValidationReport {
         hosts = List.copyOf(hosts);
         warnings = List.copyOf(warnings);
         skipped = List.copyOf(skipped);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** A report that does not say what changes. */
+    public ValidationReport(String refusal, Path stackFile, List<String> hosts, List<String> warnings,
+                            List<SkippedCheck> skipped) {
+        this(refusal, stackFile, hosts, warnings, skipped, List.of());
     }
 
     public boolean refused() {

@@ -43,6 +43,7 @@ class WriteFailureCommandTest {
                 services:
                   tick:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done"]
                     stop_grace_period: 2s
                 """);

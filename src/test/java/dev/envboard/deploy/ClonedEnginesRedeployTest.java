@@ -48,6 +48,7 @@ class ClonedEnginesRedeployTest {
                 services:
                   graph:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done"]
                     stop_grace_period: 2s
                     deploy:

@@ -28,6 +28,11 @@ final class DeployFixture implements AutoCloseable {
 
     /** @param change changes the sandbox's pools.yaml text for this test (e.g. drops the Swarm's engines:) */
     DeployFixture(Sandbox sandbox, Path dir, UnaryOperator<String> change) throws IOException {
+        this(sandbox, dir, change, Map.of());
+    }
+
+    /** @param env more of the app's environment, e.g. DOCKER_CONFIG for its registry logins */
+    DeployFixture(Sandbox sandbox, Path dir, UnaryOperator<String> change, Map<String, String> env) throws IOException {
         this.sandbox = sandbox;
         this.stacks = Files.createDirectories(dir.resolve("stacks"));
         String pools = change.apply(Files.readString(sandbox.poolsFile())).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
@@ -37,7 +42,10 @@ final class DeployFixture implements AutoCloseable {
         Path file = dir.resolve("pools.yaml");
         Files.writeString(file, pools);
         Path state = Files.createDirectories(dir.resolve("state"));
-        this.app = AppContext.create(file, Map.of("XDG_STATE_HOME", state.toString(), "XDG_CONFIG_HOME", state.toString()));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("XDG_STATE_HOME", state.toString());
+        all.put("XDG_CONFIG_HOME", state.toString());
+        this.app = AppContext.create(file, all);
     }
 
     PoolSpec pool(String name) {

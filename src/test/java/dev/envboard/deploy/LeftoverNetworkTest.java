@@ -31,6 +31,7 @@ class LeftoverNetworkTest {
             services:
               tick:
                 image: envboard/demo:1
+                pull_policy: never
                 command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done"]
                 stop_grace_period: 1s
                 deploy:

@@ -229,6 +229,7 @@ class StandaloneRedeployTest {
                 services:
                   stubborn:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"]
                     stop_grace_period: 10s
                     deploy:

@@ -58,7 +58,7 @@ class SwarmRedeployTest {
                 .allSatisfy(t -> assertThat(t).doesNotStartWith("envboard-swarm-1 "));
         assertThat(sandbox.docker(sandbox.manager(), "stack", "ls", "--format", "{{.Name}} {{.Services}}")).contains(ENV + " 3");
         assertThat(record.steps()).extracting(DeployRecord.StepTiming::step)
-                .containsExactly("VALIDATE", "REMOVE", "WAIT_GONE", "CREATE", "WAIT_READY");
+                .containsExactly("VALIDATE", "RESOLVE", "PULL", "REMOVE", "WAIT_GONE", "CREATE", "WAIT_READY");
         assertThat(record.services()).containsOnlyKeys("web", "api", "worker");
         assertThat(record.stackSha256()).hasSize(64);
     }
@@ -140,6 +140,7 @@ class SwarmRedeployTest {
                 services:
                   stubborn:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"]
                     stop_grace_period: 10s
                     deploy:
@@ -172,6 +173,7 @@ class SwarmRedeployTest {
                 services:
                   slow:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "sleep 30; touch /tmp/ready; trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done"]
                     stop_grace_period: 1s
                     healthcheck:

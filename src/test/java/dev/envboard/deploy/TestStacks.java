@@ -10,6 +10,7 @@ final class TestStacks {
         return """
                 x-quick-stop: &quick-stop
                   stop_grace_period: 2s
+                  pull_policy: never # the sandbox image is imported on every engine, in no registry
                 services:
                   web:
                     <<: *quick-stop

@@ -42,6 +42,7 @@ class RedeployConfirmationTest {
                 services:
                   hello:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait $$!; done"]
                     stop_grace_period: 1s
                 """);

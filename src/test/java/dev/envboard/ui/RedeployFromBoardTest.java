@@ -37,6 +37,7 @@ class RedeployFromBoardTest {
                 services:
                   hello:
                     image: envboard/demo:1
+                    pull_policy: never
                     command: ["sh", "-c", "trap 'exit 0' TERM; while :; do echo hello from $${ENVIRONMENT:-?}; sleep 1 & wait $$!; done"]
                     environment:
                       ENVIRONMENT: ${ENVIRONMENT}

@@ -16,9 +16,9 @@ final class ComposeKeys {
 
     static final KeyPolicy SERVICE = KeyPolicy.of(
             Set.of("image", "command", "entrypoint", "environment", "env_file", "labels", "volumes", "ports",
-                    "healthcheck", "depends_on", "stop_grace_period", "deploy", "networks"),
-            Map.of("build", "ignored: Envboard does not build images (there is no registry here to push them to); "
-                            + "build the image beforehand and name it in image:",
+                    "healthcheck", "depends_on", "stop_grace_period", "deploy", "networks", "pull_policy"),
+            Map.of("build", "ignored: Envboard does not build images; build the image and push it to its registry "
+                            + "beforehand, and name it in image:",
                     "container_name", "ignored: Envboard names containers itself (a service may run several replicas)",
                     "secrets", "not supported by Envboard yet: secrets are ignored",
                     "configs", "not supported by Envboard yet: configs are ignored",
@@ -33,7 +33,7 @@ final class ComposeKeys {
                     "extra_hosts", "gpus", "group_add", "hostname", "init", "ipc", "isolation", "label_file", "links",
                     "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit",
                     "models", "network_mode", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform",
-                    "post_start", "pre_stop", "privileged", "provider", "pull_policy", "read_only", "runtime",
+                    "post_start", "pre_stop", "privileged", "provider", "read_only", "runtime",
                     "security_opt", "shm_size", "stdin_open", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty",
                     "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes_from", "working_dir"));
 

@@ -15,11 +15,22 @@ import java.util.Map;
  * @param lines          1-based line of each key that was written, by dotted path relative to
  *                       the service ("image", "deploy.replicas", "deploy.placement.constraints"...),
  *                       plus "" for the service's own line; for messages that name file and line
+ * @param pullPolicy     compose's pull_policy; null when the service does not say (the run decides)
  */
 public record ServiceDef(String name, String image, List<String> command, List<String> entrypoint,
                          Map<String, String> environment, Map<String, String> labels, List<VolumeMount> volumes,
                          List<PortMapping> ports, HealthcheckDef healthcheck, List<Dependency> dependsOn,
-                         Duration stopGracePeriod, DeploySpec deploy, List<String> networks, Map<String, Integer> lines) {
+                         Duration stopGracePeriod, DeploySpec deploy, List<String> networks, Map<String, Integer> lines,
+                         PullPolicy pullPolicy) {
+
+    /** A service that does not say how its image is pulled. */
+    public ServiceDef(String name, String image, List<String> command, List<String> entrypoint,
+                      Map<String, String> environment, Map<String, String> labels, List<VolumeMount> volumes,
+                      List<PortMapping> ports, HealthcheckDef healthcheck, List<Dependency> dependsOn,
+                      Duration stopGracePeriod, DeploySpec deploy, List<String> networks, Map<String, Integer> lines) {
+        this(name, image, command, entrypoint, environment, labels, volumes, ports, healthcheck, dependsOn,
+                stopGracePeriod, deploy, networks, lines, null);
+    }
 
     public ServiceDef {
         command = command == null ? null : List.copyOf(command);
@@ -31,6 +42,14 @@ public record ServiceDef(String name, String image, List<String> command, List<S
         dependsOn = List.copyOf(dependsOn);
         networks = List.copyOf(networks);
         lines = Map.copyOf(lines);
+    }
+
+    /** The same service running {@code newImage} (e.g. pinned to the digest a redeploy resolved), with more labels. */
+    public ServiceDef withImage(String newImage, Map<String, String> moreLabels) {
+        Map<String, String> allLabels = new java.util.HashMap<>(labels);
+        allLabels.putAll(moreLabels);
+        return new ServiceDef(name, newImage, command, entrypoint, environment, allLabels, volumes, ports, healthcheck,
+                dependsOn, stopGracePeriod, deploy, networks, lines, pullPolicy);
     }
 
     /** Line of a key of this service, or of the service itself when that key was not written. */

@@ -52,9 +52,10 @@ final class ServiceReader {
                 ? context.scalars().duration(service.require("stop_grace_period")) : DEFAULT_STOP_GRACE_PERIOD);
         DeploySpec deploy = problems.attempt(DeploySpec.defaults(), () -> new DeployReader(context).read(service));
         List<String> networks = problems.attempt(List.of("default"), () -> networks(service));
+        PullPolicy pullPolicy = problems.attempt(null, () -> pullPolicy(service));
         ComposeKeys.SERVICE.check(service, context);
         return new ServiceDef(name, image, command, entrypoint, environment, labels, volumes, ports, healthcheck,
-                dependsOn, stopGracePeriod, deploy, networks, lines(service, serviceLine));
+                dependsOn, stopGracePeriod, deploy, networks, lines(service, serviceLine), pullPolicy);
     }
 
     private String image(YamlNode service, int serviceLine) throws InputException {
@@ -68,6 +69,28 @@ final class ServiceReader {
             throw node.problem("is empty: name the image to run");
         }
         return image;
+    }
+
+    /**
+     * always | missing | never ({@code if_not_present} is compose's old name for missing); what
+     * Envboard cannot do is an error rather than a policy silently not applied.
+     */
+    private PullPolicy pullPolicy(YamlNode service) throws InputException {
+        if (service.get("pull_policy").isEmpty()) {
+            return null;
+        }
+        YamlNode node = service.require("pull_policy");
+        String text = context.scalars().text(node).trim();
+        return switch (text) {
+            case "always" -> PullPolicy.ALWAYS;
+            case "missing", "if_not_present" -> PullPolicy.MISSING;
+            case "never" -> PullPolicy.NEVER;
+            case "build" -> throw node.problem("\"build\" is not supported: Envboard does not build images; build and push "
+                    + "the image beforehand, then use always, missing or never");
+            default -> throw node.problem(text.equals("daily") || text.equals("weekly") || text.startsWith("every_")
+                    ? "\"" + text + "\" is not supported: Envboard keeps no pull times; use always, missing or never"
+                    : "must be always, missing or never, not \"" + text + "\"");
+        };
     }
 
     /** A string is split into words like a shell would; null when not written (the image's own). */

@@ -13,11 +13,14 @@ import java.util.Map;
  * @param steps     each step that ran, in order
  * @param services  time from creation to running (and healthy) per service
  * @param skippedChecks the validation checks that could not run, and whether the user accepted each
+ * @param versions  per service: the image (tag and digest) deployed and what ran before; empty in old records
+ * @param downtimeMillis from the first old container stopped to every new replica running (and
+ *                  healthy); null when nothing was stopped, the run did not finish, or an old record
  */
 public record DeployRecord(String id, String pool, String environment, String user, Instant startedAt,
                            Instant finishedAt, String stackFile, String stackSha256, Map<String, String> images,
                            List<StepTiming> steps, Map<String, Long> services, String result, String error,
-                           List<SkippedCheck> skippedChecks) {
+                           List<SkippedCheck> skippedChecks, Map<String, ServiceVersion> versions, Long downtimeMillis) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
@@ -27,11 +30,25 @@ public record DeployRecord(String id, String pool, String environment, String us
     public record StepTiming(String step, long millis, boolean ok) {
     }
 
+    /** A record without versions or downtime (as runs before they were kept). */
+    public DeployRecord(String id, String pool, String environment, String user, Instant startedAt, Instant finishedAt,
+                        String stackFile, String stackSha256, Map<String, String> images, List<StepTiming> steps,
+                        Map<String, Long> services, String result, String error, List<SkippedCheck> skippedChecks) {
+        this(id, pool, environment, user, startedAt, finishedAt, stackFile, stackSha256, images, steps, services, result,
+                error, skippedChecks, null, null);
+    }
+
     public DeployRecord {
         images = images == null ? Map.of() : Map.copyOf(images);
         steps = steps == null ? List.of() : List.copyOf(steps);
         services = services == null ? Map.of() : Map.copyOf(services);
         skippedChecks = skippedChecks == null ? List.of() : List.copyOf(skippedChecks);
+        versions = versions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions));
+    }
+
+    /** "old → new" per service, in stack order; empty when the record has no versions. */
+    public List<String> describeVersions() {
+        return versions.entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList();
     }
 
     public boolean succeeded() {

@@ -13,6 +13,7 @@ import dev.envboard.deploy.EnvironmentDriver;
 import dev.envboard.deploy.HealthChecks;
 import dev.envboard.deploy.Naming;
 import dev.envboard.deploy.Parallel;
+import dev.envboard.deploy.RunningImage;
 import dev.envboard.deploy.ServiceProgress;
 import dev.envboard.deploy.compose.NetworkDef;
 import dev.envboard.deploy.compose.ServiceDef;
@@ -85,6 +86,46 @@ public final class StandaloneDriver implements EnvironmentDriver {
         }
         Parallel.runAll("remove", work);
         return removed;
+    }
+
+    /**
+     * Per service, the image of its first container found: the tag from the label a pinned deploy
+     * leaves (else the image as created), the digest from the reference or the image's RepoDigests.
+     */
+    @Override
+    public Map<String, RunningImage> running() throws DeployException {
+        Map<String, RunningImage> running = new TreeMap<>();
+        for (Host host : hosts) {
+            DockerClient client = quick.apply(host);
+            for (Container container : call(host, () -> client.listContainersCmd().withShowAll(true).withLabelFilter(namespace()).exec())) {
+                Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
+                String service = labels.getOrDefault(Naming.SERVICE, labels.get(Naming.COMPOSE_SERVICE));
+                if (service == null || running.containsKey(service)) {
+                    continue;
+                }
+                RunningImage image = RunningImage.of(container.getImage(), labels.get(Naming.IMAGE));
+                if (image.digest() == null && container.getImageId() != null) {
+                    image = new RunningImage(image.image(), repoDigest(host, client, container.getImageId(), image.image()));
+                }
+                running.put(service, image);
+            }
+        }
+        return running;
+    }
+
+    /** The digest the engine recorded when it pulled the image from {@code image}'s repository; null for an imported one. */
+    private static String repoDigest(Host host, DockerClient client, String imageId, String image) throws DeployException {
+        List<String> digests = call(host, () -> {
+            try {
+                List<String> found = client.inspectImageCmd(imageId).exec().getRepoDigests();
+                return found == null ? List.<String>of() : found;
+            } catch (NotFoundException gone) {
+                return List.<String>of();
+            }
+        });
+        String repository = image.replaceFirst("(:[^/:]*)?$", "");
+        return digests.stream().filter(d -> d.startsWith(repository + "@")).map(d -> d.substring(d.indexOf('@') + 1))
+                .findFirst().orElse(null);
     }
 
     private void removeContainer(Host host, Container container) throws DeployException {

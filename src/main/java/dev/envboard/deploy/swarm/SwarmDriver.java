@@ -3,6 +3,7 @@ package dev.envboard.deploy.swarm;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Service;
@@ -15,6 +16,7 @@ import dev.envboard.deploy.DeployException;
 import dev.envboard.deploy.DeployListener;
 import dev.envboard.deploy.EnvironmentDriver;
 import dev.envboard.deploy.Naming;
+import dev.envboard.deploy.RunningImage;
 import dev.envboard.deploy.ServiceProgress;
 import dev.envboard.deploy.compose.NetworkDef;
 import dev.envboard.deploy.compose.ServiceDef;
@@ -49,6 +51,8 @@ public final class SwarmDriver implements EnvironmentDriver {
     private final Map<String, Integer> globalTargets;
     private final List<NodeEngine> engines;
     private final DeployListener listener;
+    /** Per service, the registry login its tasks pull with (as --with-registry-auth sends it). */
+    private final Map<String, AuthConfig> logins;
     /** The services the teardown removed: their containers must be gone from every node. */
     private final Set<String> removedServiceIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Nodes outside the environment whose engine stopped answering: said once, then left to the task list. */
@@ -62,9 +66,12 @@ public final class SwarmDriver implements EnvironmentDriver {
      * @param hosts         the environment's hosts as the validation saw them
      * @param globalTargets for global services: on how many hosts a task must run
      * @param engines       the nodes' own engines that the pool names (may be none)
+     * @param logins        per service, the registry login sent with its creation so workers can pull
      */
     public SwarmDriver(DockerClient manager, PoolSpec pool, Stack stack, List<Host> hosts, String deployId,
-                       Map<String, Integer> globalTargets, List<NodeEngine> engines, DeployListener listener) {
+                       Map<String, Integer> globalTargets, List<NodeEngine> engines, DeployListener listener,
+                       Map<String, AuthConfig> logins) {
+        this.logins = Map.copyOf(logins);
         this.manager = manager;
         this.pool = pool;
         this.stack = stack;
@@ -97,6 +104,22 @@ public final class SwarmDriver implements EnvironmentDriver {
             removed.add("service " + name);
         }
         return removed;
+    }
+
+    /** Per service of the stack namespace: the image its spec runs (Swarm keeps {@code name:tag@digest}). */
+    @Override
+    public Map<String, RunningImage> running() throws DeployException {
+        Map<String, RunningImage> running = new TreeMap<>();
+        for (Service service : call(() -> manager.listServicesCmd().withLabelFilter(namespace()).exec())) {
+            String name = service.getSpec().getName();
+            String prefix = Naming.service(environment, "");
+            String serviceName = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+            var task = service.getSpec().getTaskTemplate();
+            String image = task == null || task.getContainerSpec() == null ? null : task.getContainerSpec().getImage();
+            Map<String, String> labels = service.getSpec().getLabels() == null ? Map.of() : service.getSpec().getLabels();
+            running.put(serviceName, RunningImage.of(image, labels.get(Naming.IMAGE)));
+        }
+        return running;
     }
 
     @Override
@@ -184,8 +207,12 @@ public final class SwarmDriver implements EnvironmentDriver {
     @Override
     public String create(ServiceDef service) throws DeployException {
         String name = Naming.service(environment, service.name());
-        call(() -> manager.createServiceCmd(SwarmServiceSpecs.of(service, environment,
-                environmentConstraint(pool, environment), deployId)).exec());
+        var cmd = manager.createServiceCmd(SwarmServiceSpecs.of(service, environment, environmentConstraint(pool, environment), deployId));
+        AuthConfig login = logins.get(service.name());
+        if (login != null) {
+            cmd.withAuthConfig(login); // X-Registry-Auth: the manager hands it to the nodes that run the tasks
+        }
+        call(cmd::exec);
         // Swarm creates the tasks; what runs is watched (and reported) while waiting for replicas.
         return service.name() + ": service " + name + " for "
                 + (service.deploy().isGlobal() ? "a task on each of " + globalTargets.getOrDefault(service.name(), 0) + " hosts"

@@ -2,6 +2,7 @@ package dev.envboard.ui.deploys;
 
 import dev.envboard.deploy.ServiceProgress;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.Downtime;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
@@ -133,7 +134,10 @@ final class DeployRunPane extends VBox {
             cancel.setDisable(false);
             ticker.play();
         } else {
-            result.setText(record.result() + " in " + record.durationMillis() + " ms" + (record.error() == null ? "" : "\n" + record.error())
+            result.setText(record.result() + " in " + record.durationMillis() + " ms"
+                    + (record.downtimeMillis() == null ? "" : ", downtime " + Downtime.describe(record.downtimeMillis()))
+                    + (record.error() == null ? "" : "\n" + record.error())
+                    + (record.succeeded() && !record.versions().isEmpty() ? "\n" + String.join("\n", record.describeVersions()) : "")
                     + acceptedChecks(record));
             cancel.setDisable(true);
             ticker.stop();

@@ -1,6 +1,7 @@
 package dev.envboard.ui.deploys;
 
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.history.Downtime;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
@@ -86,6 +87,7 @@ public final class DeploysView extends VBox {
         table.getColumns().add(column("Environment", 150, r -> r.environment() + " · " + r.pool()));
         table.getColumns().add(column("Result", 95, DeployRecord::result));
         table.getColumns().add(column("Took", 70, r -> (r.durationMillis() / 100) / 10.0 + " s"));
+        table.getColumns().add(column("Downtime", 80, r -> r.downtimeMillis() == null ? "" : Downtime.describe(r.downtimeMillis())));
         table.getColumns().add(column("Unchecked", 85, r -> r.skippedChecks().isEmpty() ? "" : r.skippedChecks().size() + " skipped"));
         TableColumn<DeployRecord, String> error = column("Error", 120, r -> r.error() == null ? "" : r.error().lines().findFirst().orElse(""));
         error.setMinWidth(60);

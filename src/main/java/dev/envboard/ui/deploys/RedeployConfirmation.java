@@ -39,6 +39,12 @@ public final class RedeployConfirmation {
         text.setWrapText(true);
         text.getStyleClass().add("redeploy-summary");
         content.getChildren().add(text);
+        if (!report.refused() && !report.changes().isEmpty()) {
+            Label changes = new Label("What changes:\n  " + String.join("\n  ", report.changes()));
+            changes.setWrapText(true);
+            changes.setId("redeploy-changes");
+            content.getChildren().add(changes);
+        }
         if (!report.warnings().isEmpty()) {
             Label warnings = new Label("Warnings:\n  " + String.join("\n  ", report.warnings()));
             warnings.setWrapText(true);
