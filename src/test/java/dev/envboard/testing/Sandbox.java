@@ -241,6 +241,10 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
     public String docker(Engine engine, String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "-H", engine.dockerHost()));
         command.addAll(List.of(args));
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("create"))) {
+            // An image missing on the engine must fail here, never send the engine off to Docker Hub.
+            command.add(3, "--pull=never");
+        }
         try {
             Shell.Result result = Shell.run(command, 120);
             if (result.exitCode() != 0) {
