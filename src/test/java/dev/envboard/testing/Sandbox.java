@@ -243,7 +243,7 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         command.addAll(List.of(args));
         if (args.length > 0 && (args[0].equals("run") || args[0].equals("create"))) {
             // An image missing on the engine must fail here, never send the engine off to Docker Hub.
-            command.add(3, "--pull=never");
+            command.add(4, "--pull=never"); // after "docker -H HOST run"
         }
         try {
             Shell.Result result = Shell.run(command, 120);
