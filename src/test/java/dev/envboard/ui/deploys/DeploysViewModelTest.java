@@ -106,6 +106,20 @@ class DeploysViewModelTest {
             }
             return record;
         }
+
+        @Override
+        public ValidationReport checkFrom(PoolSpec pool, String environment, String deployId) {
+            checked.add(pool.name() + "/" + environment + " from " + deployId);
+            return check(pool, environment);
+        }
+
+        @Override
+        public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> acceptedChecks,
+                                         DeployListener listener, CancelToken cancel) {
+            DeployRecord record = redeploy(pool, environment, acceptedChecks, listener, cancel);
+            calls.set(calls.size() - 1, pool.name() + "/" + environment + " from " + deployId);
+            return record;
+        }
     }
 
     private static DeployRecord record(String environment, String result, Instant finished, String error) {
