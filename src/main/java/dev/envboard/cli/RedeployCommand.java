@@ -51,6 +51,13 @@ final class RedeployCommand implements Callable<Integer> {
                     "Without it: each service's pull_policy, and always where it has none."})
     PullPolicy pull;
 
+    @Option(names = "--from", paramLabel = "DEPLOY_ID",
+            description = {"Roll back: redeploy exactly the image digests deploy DEPLOY_ID recorded (see the deploy",
+                    "history), on the current stack. A service recorded without a digest runs its recorded image as",
+                    "the hosts have it. Refused for an unknown id, another environment's record, a record without",
+                    "versions, or a service the record does not know. Not with --pull."})
+    String from;
+
     @Option(names = ACCEPT_UNCHECKED, description = {"Redeploy even where a check could not run (e.g. images on a Swarm node",
             "without an engines: endpoint). The skipped checks are listed first and recorded. Without it, they",
             "are asked about at a terminal; elsewhere the redeploy is refused (exit 3)."})
@@ -58,6 +65,10 @@ final class RedeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (from != null && pull != null) {
+            parent.err().println("envboard: --from redeploys the recorded digests; it does not take --pull");
+            return 2;
+        }
         try (Services context = parent.openContext()) {
             PoolSpec pool = PoolForEnvironment.find(context, selection.select(context.pools()), environment);
             CancelToken cancel = new CancelToken();
@@ -75,7 +86,10 @@ final class RedeployCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             DeployRecord record;
             try {
-                record = context.redeployService().redeploy(pool, environment, pull, accepted, new ConsoleDeployListener(parent.err()), cancel);
+                ConsoleDeployListener listener = new ConsoleDeployListener(parent.err());
+                record = from != null
+                        ? context.redeployService().redeployFrom(pool, environment, from, accepted, listener, cancel)
+                        : context.redeployService().redeploy(pool, environment, pull, accepted, listener, cancel);
             } finally {
                 finished.countDown();
                 try {
@@ -87,7 +101,9 @@ final class RedeployCommand implements Callable<Integer> {
             if (json) {
                 Json.print(parent.out(), record);
             } else {
-                parent.out().println(environment + ": " + record.result() + " in " + record.durationMillis() + " ms"
+                parent.out().println(environment + ": " + record.result()
+                        + (record.rollbackFrom() == null ? "" : " (rollback to deploy " + record.rollbackFrom() + ")")
+                        + " in " + record.durationMillis() + " ms"
                         + (record.succeeded() ? ", downtime " + Downtime.describe(record.downtimeMillis()) : "")
                         + (record.error() == null ? "" : "\n" + record.error()));
                 if (record.succeeded()) {
@@ -115,7 +131,8 @@ final class RedeployCommand implements Callable<Integer> {
      * prompt. Otherwise none is, and the run refuses (recorded, exit 3).
      */
     private List<SkippedCheck> acceptSkippedChecks(Services context, PoolSpec pool) {
-        ValidationReport report = context.redeployService().check(pool, environment, pull);
+        ValidationReport report = from != null ? context.redeployService().checkFrom(pool, environment, from)
+                : context.redeployService().check(pool, environment, pull);
         if (!report.refused() && !report.changes().isEmpty()) {
             parent.err().println("envboard: what changes in " + environment + ":");
             report.changes().forEach(change -> parent.err().println("  " + change));

@@ -123,6 +123,41 @@ final class ImageSteps {
     }
 
     /**
+     * RESOLVE for a rollback: nothing is asked of the registry; each recorded digest is taken as it
+     * is (the pull that follows fails, before anything is removed, where it is gone), and the login
+     * for its registry is found as for a redeploy.
+     *
+     * @param stack the stack as {@link Rollback#recorded} made it: policy always where a digest was recorded
+     */
+    Map<String, ServiceImage> recorded(Stack stack, Map<String, dev.envboard.deploy.history.ServiceVersion> versions,
+                                       RegistryClients registry, DeployListener listener) throws DeployException {
+        RegistryCredentials credentials = registry == null ? null : registry.credentials();
+        Map<String, ServiceImage> images = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (ServiceDef service : stack.services().values()) {
+            String digest = versions.get(service.name()).digest();
+            if (service.pullPolicy() == PullPolicy.NEVER || digest == null) {
+                images.put(service.name(), new ServiceImage(service, PullPolicy.NEVER, null, null, null));
+                continue;
+            }
+            try {
+                ImageRef ref = ImageRef.parse(service.image());
+                RegistryAuth login = credentials == null ? null : credentials.find(ref.registry()).orElse(null);
+                images.put(service.name(), new ServiceImage(service, PullPolicy.ALWAYS, ref,
+                        new ResolvedImage(ref, digest, digest), login));
+                listener.message(service.name() + ": recorded " + ref + " at " + digest);
+            } catch (IllegalArgumentException | RegistryException e) {
+                errors.add("services." + service.name() + " (" + service.image() + "): " + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DeployException("the rollback of " + stack.environment() + " was refused; nothing was changed:\n  "
+                    + String.join("\n  ", errors));
+        }
+        return images;
+    }
+
+    /**
      * PULL: {@code image@digest} on every host that may run a service with policy always (where the
      * host does not have that digest yet), the tag on the hosts that lack it for policy missing.
      * Hosts side by side, each host's images one after another; every failure is reported, by host.

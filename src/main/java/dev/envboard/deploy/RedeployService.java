@@ -98,16 +98,51 @@ public final class RedeployService implements Redeployer {
         OffFxThread.check("RedeployService.check");
         List<String> warnings = new ArrayList<>();
         try {
-            Validated validated = validate(pool, environment, warnings::add, pullFor);
+            Validated validated = validate(pool, environment, warnings::add, pullFor, null);
             DeployPlan plan = validated.plan();
             warnings.addAll(plan.warnings());
-            List<String> changes = new Run(pool, environment, pullFor, List.of(), DeployListener.NONE, new CancelToken())
+            List<String> changes = new Run(pool, environment, pullFor, null, List.of(), DeployListener.NONE, new CancelToken())
                     .changes(validated);
             return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
                     warnings, plan.skipped(), changes);
         } catch (DeployException refused) {
             return new ValidationReport(refused.getMessage(), null, List.of(), warnings, List.of());
         }
+    }
+
+    /**
+     * Validates a rollback to a previous deploy's versions ({@code --from}) without touching
+     * anything: refused for an unknown id, a record of another environment or without versions, or
+     * a service the record does not know; the changes are the recorded versions against what runs.
+     */
+    @Override
+    public ValidationReport checkFrom(PoolSpec pool, String environment, String deployId) {
+        OffFxThread.check("RedeployService.checkFrom");
+        List<String> warnings = new ArrayList<>();
+        try {
+            Validated validated = validate(pool, environment, warnings::add, null, deployId);
+            DeployPlan plan = validated.plan();
+            warnings.addAll(plan.warnings());
+            warnings.addAll(Rollback.withoutDigest(validated.from(), validated.stack()));
+            List<String> changes = new Run(pool, environment, null, deployId, List.of(), DeployListener.NONE, new CancelToken())
+                    .changes(validated);
+            return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
+                    warnings, plan.skipped(), changes);
+        } catch (DeployException refused) {
+            return new ValidationReport(refused.getMessage(), null, List.of(), warnings, List.of());
+        }
+    }
+
+    /**
+     * Redeploys exactly the versions a previous deploy recorded (a rollback): the current stack, each
+     * image replaced by its recorded {@code image@digest}, pulled on every host before anything is
+     * removed. The new record names the deploy it rolled back to. Never throws for a failed deploy.
+     */
+    @Override
+    public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> accepted,
+                                     DeployListener listener, CancelToken cancel) {
+        OffFxThread.check("RedeployService.redeployFrom");
+        return run(new Run(pool, environment, null, deployId, accepted, listener, cancel), pool, environment, listener);
     }
 
     /** A redeploy that goes past no skipped check: one that could not run refuses it. */
@@ -134,7 +169,10 @@ public final class RedeployService implements Redeployer {
     public DeployRecord redeploy(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted,
                                  DeployListener listener, CancelToken cancel) {
         OffFxThread.check("RedeployService.redeploy");
-        Run run = new Run(pool, environment, pullFor, accepted, listener, cancel);
+        return run(new Run(pool, environment, pullFor, null, accepted, listener, cancel), pool, environment, listener);
+    }
+
+    private DeployRecord run(Run run, PoolSpec pool, String environment, DeployListener listener) {
         DeployRecord record;
         try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
             record = run.execute();
@@ -147,11 +185,15 @@ public final class RedeployService implements Redeployer {
         return record;
     }
 
-    private record Validated(Stack stack, DeployPlan plan) {
+    /** @param from the record a rollback redeploys; null for a redeploy from the stack's images */
+    private record Validated(Stack stack, DeployPlan plan, DeployRecord from) {
     }
 
+    /** Rollbacks look this far back in the history (it rotates at 10 MiB: some tens of thousands of runs). */
+    private static final int ROLLBACK_LOOKUP = 100_000;
+
     /** The stack, the pool as it is now, and every check before anything is touched. */
-    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn, PullPolicy pullFor)
+    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn, PullPolicy pullFor, String fromId)
             throws DeployException {
         if (pool.stacksDir() == null) {
             throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
@@ -164,12 +206,17 @@ public final class RedeployService implements Redeployer {
                     + e.getMessage().replace("\n", "\n  "));
         }
         stack.warnings().forEach(w -> warn.accept(w.toString()));
+        DeployRecord from = null;
+        if (fromId != null) {
+            from = Rollback.find(history.recent(ROLLBACK_LOOKUP), fromId, pool.name(), environment);
+            stack = Rollback.recorded(stack, from);
+        }
         PoolSnapshot snapshot = inspector.inspect(pool).join();
         if (snapshot.status() == PoolStatus.OFFLINE || snapshot.status() == PoolStatus.REFUSED) {
             throw new DeployException(pool.name() + " is " + snapshot.status().label() + ": " + snapshot.message()
                     + "; nothing was changed");
         }
-        return new Validated(stack, new DeployValidator(clients).validate(pool, snapshot, stack, pullFor));
+        return new Validated(stack, new DeployValidator(clients).validate(pool, snapshot, stack, pullFor), from);
     }
 
     /** One redeploy's state: its timings, what it did so far, and the steps. */
@@ -177,6 +224,9 @@ public final class RedeployService implements Redeployer {
         private final PoolSpec pool;
         private final String environment;
         private final PullPolicy pullFor;
+        /** The deploy id a rollback redeploys the versions of; null for a redeploy from the stack's images. */
+        private final String fromId;
+        private DeployRecord from;
         private final List<SkippedCheck> accepted;
         private final DeployListener listener;
         private final CancelToken cancel;
@@ -196,11 +246,12 @@ public final class RedeployService implements Redeployer {
         private Instant allReady;
         private DeployStep current;
 
-        Run(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted, DeployListener listener,
-            CancelToken cancel) {
+        Run(PoolSpec pool, String environment, PullPolicy pullFor, String fromId, List<SkippedCheck> accepted,
+            DeployListener listener, CancelToken cancel) {
             this.pool = pool;
             this.environment = environment;
             this.pullFor = pullFor;
+            this.fromId = fromId;
             this.accepted = List.copyOf(accepted);
             this.listener = listener;
             this.cancel = cancel;
@@ -210,7 +261,7 @@ public final class RedeployService implements Redeployer {
             try {
                 DeployPlan plan = step(DeployStep.VALIDATE, this::validate);
                 plan.warnings().forEach(listener::message);
-                serviceImages = step(DeployStep.RESOLVE, () -> images.resolve(written, pullFor, registries.apply(pool), listener));
+                serviceImages = step(DeployStep.RESOLVE, this::resolve);
                 step(DeployStep.PULL, () -> {
                     images.pull(environment, plan, serviceImages, listener, cancel);
                     return null;
@@ -257,9 +308,14 @@ public final class RedeployService implements Redeployer {
         }
 
         private DeployPlan validate() throws DeployException {
-            Validated validated = RedeployService.this.validate(pool, environment, listener::message, pullFor);
+            Validated validated = RedeployService.this.validate(pool, environment, listener::message, pullFor, fromId);
             stack = validated.stack();
             written = stack;
+            from = validated.from();
+            if (from != null) {
+                listener.message("rolling back " + environment + " to the versions of deploy " + from.id());
+                Rollback.withoutDigest(from, written).forEach(listener::message);
+            }
             DeployPlan plan = validated.plan();
             List<SkippedCheck> notAccepted = new ArrayList<>();
             List<SkippedCheck> marked = new ArrayList<>();
@@ -285,10 +341,17 @@ public final class RedeployService implements Redeployer {
         List<String> changes(Validated validated) throws DeployException {
             stack = validated.stack();
             written = stack;
-            serviceImages = images.resolve(written, pullFor, registries.apply(pool), listener);
+            from = validated.from();
+            serviceImages = resolve();
             stack = pinned(written, serviceImages);
             previous = driver(validated.plan()).running();
             return versions().entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList();
+        }
+
+        /** A rollback takes the recorded digests as they are; a redeploy asks the registries. */
+        private Map<String, ImageSteps.ServiceImage> resolve() throws DeployException {
+            return from != null ? images.recorded(written, from.versions(), registries.apply(pool), listener)
+                    : images.resolve(written, pullFor, registries.apply(pool), listener);
         }
 
         /** Nothing was removed or created yet: a failure now leaves the environment as it ran. */
@@ -492,7 +555,7 @@ public final class RedeployService implements Redeployer {
             return new DeployRecord(id, pool.name(), environment, user, started, clock.instant(),
                     written == null ? null : written.file().toString(), written == null ? null : written.sha256(),
                     images, steps, serviceMillis, result, error, skipped, versions,
-                    DeployRecord.SUCCEEDED.equals(result) ? Downtime.millis(firstStopped, allReady) : null);
+                    DeployRecord.SUCCEEDED.equals(result) ? Downtime.millis(firstStopped, allReady) : null, fromId);
         }
     }
 

@@ -17,4 +17,11 @@ public interface Redeployer {
      */
     DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
                           CancelToken cancel);
+
+    /** Validates a rollback to the versions deploy {@code deployId} recorded, without touching anything. */
+    ValidationReport checkFrom(PoolSpec pool, String environment, String deployId);
+
+    /** Redeploys exactly the versions deploy {@code deployId} recorded (a rollback); never throws for a failed deploy. */
+    DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> accepted,
+                              DeployListener listener, CancelToken cancel);
 }

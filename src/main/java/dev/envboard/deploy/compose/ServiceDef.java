@@ -52,6 +52,12 @@ public record ServiceDef(String name, String image, List<String> command, List<S
                 dependsOn, stopGracePeriod, deploy, networks, lines, pullPolicy);
     }
 
+    /** The same service with another pull policy (a rollback pulls a recorded digest, or runs what the hosts have). */
+    public ServiceDef withPullPolicy(PullPolicy policy) {
+        return new ServiceDef(name, image, command, entrypoint, environment, labels, volumes, ports, healthcheck,
+                dependsOn, stopGracePeriod, deploy, networks, lines, policy);
+    }
+
     /** Line of a key of this service, or of the service itself when that key was not written. */
     public int line(String key) {
         return lines.getOrDefault(key, lines.getOrDefault("", 0));

@@ -16,11 +16,14 @@ import java.util.Map;
  * @param versions  per service: the image (tag and digest) deployed and what ran before; empty in old records
  * @param downtimeMillis from the first old container stopped to every new replica running (and
  *                  healthy); null when nothing was stopped, the run did not finish, or an old record
+ * @param rollbackFrom the id of the record whose versions this run redeployed ({@code --from}); null
+ *                  for a redeploy from the stack's own images, and in old records
  */
 public record DeployRecord(String id, String pool, String environment, String user, Instant startedAt,
                            Instant finishedAt, String stackFile, String stackSha256, Map<String, String> images,
                            List<StepTiming> steps, Map<String, Long> services, String result, String error,
-                           List<SkippedCheck> skippedChecks, Map<String, ServiceVersion> versions, Long downtimeMillis) {
+                           List<SkippedCheck> skippedChecks, Map<String, ServiceVersion> versions, Long downtimeMillis,
+                           String rollbackFrom) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
@@ -35,7 +38,16 @@ public record DeployRecord(String id, String pool, String environment, String us
                         String stackFile, String stackSha256, Map<String, String> images, List<StepTiming> steps,
                         Map<String, Long> services, String result, String error, List<SkippedCheck> skippedChecks) {
         this(id, pool, environment, user, startedAt, finishedAt, stackFile, stackSha256, images, steps, services, result,
-                error, skippedChecks, null, null);
+                error, skippedChecks, null, null, null);
+    }
+
+    /** A record of a redeploy from the stack's own images (not a rollback). */
+    public DeployRecord(String id, String pool, String environment, String user, Instant startedAt, Instant finishedAt,
+                        String stackFile, String stackSha256, Map<String, String> images, List<StepTiming> steps,
+                        Map<String, Long> services, String result, String error, List<SkippedCheck> skippedChecks,
+                        Map<String, ServiceVersion> versions, Long downtimeMillis) {
+        this(id, pool, environment, user, startedAt, finishedAt, stackFile, stackSha256, images, steps, services, result,
+                error, skippedChecks, versions, downtimeMillis, null);
     }
 
     public DeployRecord {

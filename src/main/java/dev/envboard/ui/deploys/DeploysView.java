@@ -61,7 +61,18 @@ public final class DeploysView extends VBox {
                 model.shownRunProperty().set(DeployRunModel.fromRecord(record));
             }
         });
-        VBox historyBox = new VBox(6, Controls.styled("History", "text-bold"), history);
+        // A rollback: the selected record's digests, in the selected pool (the record must be of it and hold versions).
+        Button redeployVersion = new Button("Redeploy this version…");
+        redeployVersion.setId("deploys-redeploy-version");
+        redeployVersion.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            DeployRecord record = history.getSelectionModel().getSelectedItem();
+            return record == null || record.versions().isEmpty() || pool.get() == null
+                    || !pool.get().spec().name().equals(record.pool()) || model.checkingProperty().get();
+        }, history.getSelectionModel().selectedItemProperty(), pool, model.checkingProperty()));
+        redeployVersion.setOnAction(e -> model.confirmAndRedeployVersion(pool.get().spec(),
+                history.getSelectionModel().getSelectedItem()));
+        ToolBar historyBar = new ToolBar(Controls.styled("History", "text-bold"), Controls.hgrow(), redeployVersion);
+        VBox historyBox = new VBox(6, historyBar, history);
         VBox.setVgrow(history, Priority.ALWAYS);
         historyBox.getStyleClass().add("deploy-history");
 
@@ -85,7 +96,8 @@ public final class DeploysView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Finished", 130, r -> TIME.format(r.finishedAt())));
         table.getColumns().add(column("Environment", 150, r -> r.environment() + " · " + r.pool()));
-        table.getColumns().add(column("Result", 95, DeployRecord::result));
+        table.getColumns().add(column("Id", 75, DeployRecord::id));
+        table.getColumns().add(column("Result", 95, r -> r.result() + (r.rollbackFrom() == null ? "" : " (back to " + r.rollbackFrom() + ")")));
         table.getColumns().add(column("Took", 70, r -> (r.durationMillis() / 100) / 10.0 + " s"));
         table.getColumns().add(column("Downtime", 80, r -> r.downtimeMillis() == null ? "" : Downtime.describe(r.downtimeMillis())));
         table.getColumns().add(column("Unchecked", 85, r -> r.skippedChecks().isEmpty() ? "" : r.skippedChecks().size() + " skipped"));

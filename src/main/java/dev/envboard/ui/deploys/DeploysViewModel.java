@@ -102,12 +102,24 @@ public final class DeploysViewModel implements DeployStates {
      */
     @Override
     public void confirmAndRedeploy(PoolSpec pool, String environment) {
-        check(pool, environment, report -> confirmer.confirm(pool, environment, report, accepted -> redeploy(pool, environment, accepted)));
+        check(pool, environment, null, report -> confirmer.confirm(pool, environment, report,
+                accepted -> redeploy(pool, environment, accepted)));
     }
 
-    private void check(PoolSpec pool, String environment, Consumer<ValidationReport> then) {
+    /**
+     * "Redeploy this version" on a history row: the same validate → confirm → run, redeploying
+     * exactly the digests that record names (a rollback); the validation says what it refuses.
+     */
+    public void confirmAndRedeployVersion(PoolSpec pool, DeployRecord record) {
+        String environment = record.environment();
+        check(pool, environment, record.id(), report -> confirmer.confirm(pool, environment, report,
+                accepted -> start(pool, environment, record.id(), accepted)));
+    }
+
+    private void check(PoolSpec pool, String environment, String fromId, Consumer<ValidationReport> then) {
         checking.set(true);
-        CompletableFuture.supplyAsync(() -> service.check(pool, environment), io).whenCompleteAsync((report, error) -> {
+        CompletableFuture.supplyAsync(() -> fromId == null ? service.check(pool, environment)
+                : service.checkFrom(pool, environment, fromId), io).whenCompleteAsync((report, error) -> {
             checking.set(false);
             if (error != null) {
                 notices.add("cannot validate the redeploy of " + environment + ": " + error.getMessage());
@@ -119,6 +131,11 @@ public final class DeploysViewModel implements DeployStates {
 
     /** Starts a redeploy that goes past exactly the accepted skipped checks (the run validates again). */
     public void redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted) {
+        start(pool, environment, null, accepted);
+    }
+
+    /** @param fromId the deploy whose recorded versions a rollback redeploys; null: the stack's own images */
+    private void start(PoolSpec pool, String environment, String fromId, List<SkippedCheck> accepted) {
         String key = key(pool.name(), environment);
         if (active.containsKey(key)) {
             notices.add(environment + " is already being redeployed; wait for that run to end");
@@ -128,9 +145,13 @@ public final class DeploysViewModel implements DeployStates {
         active.put(key, run);
         runs.add(0, run);
         shownRun.set(run);
-        background.run("Redeploying " + environment + " (" + pool.name() + ")", progress -> {
+        String title = fromId == null ? "Redeploying " + environment + " (" + pool.name() + ")"
+                : "Redeploying " + environment + " (" + pool.name() + ") at the versions of deploy " + fromId;
+        background.run(title, progress -> {
             progress.update("validating…", -1, 1);
-            DeployRecord record = service.redeploy(pool, environment, accepted, run.listener(fx), run.cancelToken());
+            DeployRecord record = fromId == null
+                    ? service.redeploy(pool, environment, accepted, run.listener(fx), run.cancelToken())
+                    : service.redeployFrom(pool, environment, fromId, accepted, run.listener(fx), run.cancelToken());
             progress.update(record.result(), 1, 1);
             return record;
         }, record -> finish(key, run, record), error -> {

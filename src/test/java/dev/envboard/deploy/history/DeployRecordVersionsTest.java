@@ -76,4 +76,25 @@ class DeployRecordVersionsTest {
         assertThat(Downtime.describe(null)).isEqualTo("unknown");
         assertThatThrownBy(() -> Downtime.millis(ready, stopped)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRollbackNamesTheDeployItRolledBackToAndOlderLinesReadAsNone() throws Exception {
+        Map<String, ServiceVersion> versions = Map.of("web", new ServiceVersion("reg:5000/envboard/demo:1", D1, "always",
+                "reg:5000/envboard/demo:2", D2));
+        DeployRecord rollback = new DeployRecord("e5f6a7b8", "lab", "qa", "ann", START, START.plusSeconds(9), "stacks/qa/compose.yaml",
+                "abc", Map.of(), List.of(), Map.of(), DeployRecord.SUCCEEDED, null, List.of(), versions, 1200L, "a1b2c3d4");
+        Files.writeString(state.resolve("deploys.jsonl"), """
+                {"id":"old1","pool":"lab","environment":"qa","user":"ann","startedAt":"2026-11-30T09:00:00Z","finishedAt":"2026-11-30T09:00:05Z","result":"succeeded","versions":{},"downtimeMillis":300}
+                """);
+        DeployHistory history = new DeployHistory(state, new Notices());
+
+        assertThat(history.append(rollback)).isTrue();
+        List<DeployRecord> read = history.recent(2);
+
+        assertThat(Files.readString(history.file())).contains("\"rollbackFrom\":\"a1b2c3d4\"");
+        assertThat(read.get(0)).isEqualTo(rollback);
+        assertThat(read.get(0).rollbackFrom()).isEqualTo("a1b2c3d4");
+        assertThat(read.get(1).id()).isEqualTo("old1");
+        assertThat(read.get(1).rollbackFrom()).isNull();
+    }
 }

@@ -106,6 +106,23 @@ class DeploysViewModelTest {
             }
             return record;
         }
+
+        @Override
+        public ValidationReport checkFrom(PoolSpec pool, String environment, String deployId) {
+            checked.add(pool.name() + "/" + environment + " from " + deployId);
+            if (crash != null) {
+                throw crash;
+            }
+            return report;
+        }
+
+        @Override
+        public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> acceptedChecks,
+                                         DeployListener listener, CancelToken cancel) {
+            DeployRecord record = redeploy(pool, environment, acceptedChecks, listener, cancel);
+            calls.set(calls.size() - 1, pool.name() + "/" + environment + " from " + deployId);
+            return record;
+        }
     }
 
     private static DeployRecord record(String environment, String result, Instant finished, String error) {
@@ -229,5 +246,23 @@ class DeploysViewModelTest {
         assertThat(model.notices()).singleElement().asString().contains("cannot validate the redeploy of qa").contains("manager unreachable");
         assertThat(confirmer.shown).isEmpty();
         assertThat(model.checkingProperty().get()).isFalse();
+    }
+
+    @Test
+    void redeployThisVersionValidatesTheRollbackConfirmsAndRunsFromThatRecord() {
+        history.append(record("qa", DeployRecord.SUCCEEDED, T0.minusSeconds(600), null));
+        DeploysViewModel model = model();
+        DeployRecord earlier = model.history().get(0);
+
+        model.confirmAndRedeployVersion(lab, earlier);
+        assertThat(redeployer.checked).containsExactly("lab/qa from " + earlier.id());
+        assertThat(confirmer.shown).hasSize(1);
+        assertThat(background.waiting()).as("nothing runs before the user confirms").isZero();
+
+        confirmer.pending.accept(List.of());
+        assertThat(background.titles()).containsExactly("Redeploying qa (lab) at the versions of deploy " + earlier.id());
+        background.runAll();
+        assertThat(redeployer.calls).containsExactly("lab/qa from " + earlier.id());
+        assertThat(model.badge(lab, "qa").state()).isEqualTo(DeployBadge.State.SUCCEEDED);
     }
 }
