@@ -93,7 +93,9 @@ public final class DeploysView extends VBox {
         TableView<DeployRecord> table = new TableView<>(model.history());
         table.setId("deploy-history");
         table.setPlaceholder(new Label("No redeploy recorded yet"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Eight columns do not fit beside the run pane: they keep their widths and the table scrolls
+        // sideways, instead of the last ones being squeezed out of sight.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Finished", 130, r -> TIME.format(r.finishedAt())));
         table.getColumns().add(column("Environment", 150, r -> r.environment() + " · " + r.pool()));
         table.getColumns().add(column("Id", 75, DeployRecord::id));
