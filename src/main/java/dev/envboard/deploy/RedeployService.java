@@ -96,18 +96,7 @@ public final class RedeployService implements Redeployer {
      */
     public ValidationReport check(PoolSpec pool, String environment, PullPolicy pullFor) {
         OffFxThread.check("RedeployService.check");
-        List<String> warnings = new ArrayList<>();
-        try {
-            Validated validated = validate(pool, environment, warnings::add, pullFor, null);
-            DeployPlan plan = validated.plan();
-            warnings.addAll(plan.warnings());
-            List<String> changes = new Run(pool, environment, pullFor, null, List.of(), DeployListener.NONE, new CancelToken())
-                    .changes(validated);
-            return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
-                    warnings, plan.skipped(), changes);
-        } catch (DeployException refused) {
-            return new ValidationReport(refused.getMessage(), null, List.of(), warnings, List.of());
-        }
+        return check(pool, environment, pullFor, null);
     }
 
     /**
@@ -118,13 +107,20 @@ public final class RedeployService implements Redeployer {
     @Override
     public ValidationReport checkFrom(PoolSpec pool, String environment, String deployId) {
         OffFxThread.check("RedeployService.checkFrom");
+        return check(pool, environment, null, deployId);
+    }
+
+    /** Validates, reads what runs and says what would change; {@code deployId} non-null for a rollback. */
+    private ValidationReport check(PoolSpec pool, String environment, PullPolicy pullFor, String deployId) {
         List<String> warnings = new ArrayList<>();
         try {
-            Validated validated = validate(pool, environment, warnings::add, null, deployId);
+            Validated validated = validate(pool, environment, warnings::add, pullFor, deployId);
             DeployPlan plan = validated.plan();
             warnings.addAll(plan.warnings());
-            warnings.addAll(Rollback.withoutDigest(validated.from(), validated.stack()));
-            List<String> changes = new Run(pool, environment, null, deployId, List.of(), DeployListener.NONE, new CancelToken())
+            if (deployId != null) {
+                warnings.addAll(Rollback.withoutDigest(validated.from(), validated.stack()));
+            }
+            List<String> changes = new Run(pool, environment, pullFor, deployId, List.of(), DeployListener.NONE, new CancelToken())
                     .changes(validated);
             return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
                     warnings, plan.skipped(), changes);
