@@ -96,7 +96,7 @@ class RollbackRedeployTest {
         assertThat(second.result()).as(second.error()).isEqualTo(DeployRecord.SUCCEEDED);
         assertRunsEverywhere(two);
         for (String host : HOSTS) {
-            registry.removeImages(sandbox, sandbox.engine(host)); // :1 must be pulled again (:2 is in use and stays)
+            registry.removeImages(sandbox, sandbox.engine(host), two); // :1 must be pulled again; :2 runs and keeps its digest
         }
 
         DeployRecord back = rollback(first.id());

@@ -86,19 +86,28 @@ final class SandboxRegistry {
 
     /**
      * Removes every tag and digest of this registry's demo repository from one engine, by name
-     * only: the same content is the sandbox's imported envboard/demo:N, which must stay.
+     * only: the same content is the sandbox's imported envboard/demo:N, which must stay. The
+     * references of {@code keepDigests} stay too: an image a container runs loses its tags one by
+     * one until the last, and losing its digest reference that way would hide what it runs.
      */
-    void removeImages(Sandbox sandbox, Sandbox.Engine engine) {
-        String refs = sandbox.docker(engine, "images", "--digests", "--format",
-                "{{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}", repository);
-        for (String ref : refs.isBlank() ? List.<String>of() : List.of(refs.split("\\s+"))) {
-            if (ref.endsWith(":<none>") || ref.endsWith("@<none>")) {
+    void removeImages(Sandbox sandbox, Sandbox.Engine engine, String... keepDigests) {
+        List<String> keep = List.of(keepDigests);
+        String lines = sandbox.docker(engine, "images", "--digests", "--format",
+                "{{.Digest}} {{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}", repository);
+        for (String line : lines.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+            String[] fields = line.split("\\s+");
+            if (keep.contains(fields[0])) {
                 continue;
             }
-            try {
-                sandbox.docker(engine, "rmi", ref);
-            } catch (AssertionError goneOrInUse) {
-                // untagged by the reference before it, or a container still uses it: repoDigests() tells the test
+            for (String ref : List.of(fields[1], fields[2])) {
+                if (ref.endsWith(":<none>") || ref.endsWith("@<none>")) {
+                    continue;
+                }
+                try {
+                    sandbox.docker(engine, "rmi", ref);
+                } catch (AssertionError goneOrInUse) {
+                    // untagged by the reference before it, or a container still uses it: repoDigests() tells the test
+                }
             }
         }
     }

@@ -193,7 +193,7 @@ public final class BoardView extends VBox implements BoardActions {
         }
         columnNodes.values().retainAll(shown);
         cardNodes.keySet().retainAll(shownCards);
-        columns.getChildren().setAll(shown);
+        Controls.setChildren(columns.getChildren(), shown);
     }
 
     private HostCard cardNode(CardModel card) {

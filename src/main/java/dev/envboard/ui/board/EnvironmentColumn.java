@@ -2,10 +2,13 @@ package dev.envboard.ui.board;
 
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
+import dev.envboard.ui.deploys.DeployBadge;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.css.PseudoClass;
-import dev.envboard.ui.deploys.DeployBadge;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -35,8 +38,16 @@ final class EnvironmentColumn extends VBox {
     private final Function<CardModel, HostCard> cardNodes;
     private final VBox header = new VBox(2);
     private final VBox cards = new VBox(8);
-    /** Kept across updates, like the cards: a click on it must not land on a node being replaced. */
+    // Header nodes are kept across updates, like the cards: a click must not land on a node being replaced.
+    private final Label title = Controls.styled("", "column-title");
+    private final Label count = Controls.styled("", "badge", "count-badge");
+    private final Label stats = Controls.styled("", "muted", "column-stats");
+    private final HBox titleRow = new HBox(6, title, count, Controls.hgrow());
+    private final Label badge = Controls.styled("", "deploy-badge");
     private final Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
+    private final MenuItem remove = new MenuItem("Remove");
+    private final HBox captionRow;
+    private HBox healthRow;
     private EnvironmentColumnModel model;
 
     /** @param cardNodes the node of a card, kept by the board across refreshes and updated to the card given */
@@ -51,10 +62,17 @@ final class EnvironmentColumn extends VBox {
         setId("column-" + (model.isUnassigned() ? "unassigned" : model.environment()));
         header.getStyleClass().add("column-header");
         cards.getStyleClass().add("column-cards");
+        titleRow.getStyleClass().add("column-title-row");
+        if (!model.isUnassigned()) {
+            titleRow.getChildren().add(menu(model.environment()));
+        }
         redeploy.setId("redeploy-" + model.environment());
         redeploy.getStyleClass().addAll("small", "redeploy-button");
         redeploy.setTooltip(Controls.tooltip("Remove all of " + model.environment() + " and deploy it fresh from its stack"));
         redeploy.setOnAction(e -> actions.requestRedeploy(this.model.environment()));
+        badge.setId("deploy-badge-" + model.environment());
+        // Unassigned gets a caption of the same height, so that cards line up across columns.
+        captionRow = model.isUnassigned() ? freeHostsRow() : deployRow();
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -67,49 +85,56 @@ final class EnvironmentColumn extends VBox {
         show(model);
     }
 
-    /** Shows the column's current state; does nothing when it did not change. */
+    /** Shows the column's current state in place; does nothing when it did not change. */
     void show(EnvironmentColumnModel next) {
         if (next.equals(model)) {
             return;
         }
+        EnvironmentColumnModel before = model;
         model = next;
-        Label title = Controls.styled(model.title(), "column-title");
-        Label count = Controls.styled(String.valueOf(model.cards().size()), "badge", "count-badge");
+        title.setText(model.title());
+        count.setText(String.valueOf(model.cards().size()));
         count.setTooltip(Controls.tooltip(model.cards().size() + " hosts"));
-        HBox titleRow = new HBox(6, title, count, Controls.hgrow());
-        titleRow.getStyleClass().add("column-title-row");
+        remove.setDisable(!model.cards().isEmpty());
+        stats.setText(model.running() + " running  ·  " + model.summary());
+        if (before == null || !Objects.equals(before.health(), model.health())) {
+            healthRow = model.health() == null ? null : ColumnHealthRow.of(model.environment(), model.health());
+        }
         if (!model.isUnassigned()) {
-            titleRow.getChildren().add(menu(model, actions));
+            showDeploy(model.deploy());
         }
-        Label stats = Controls.styled(model.running() + " running  ·  " + model.summary(), "muted", "column-stats");
-        header.getChildren().setAll(titleRow, stats);
-        if (model.health() != null) {
-            header.getChildren().add(ColumnHealthRow.of(model.environment(), model.health()));
+        List<Node> headerNodes = new ArrayList<>(List.of(titleRow, stats));
+        if (healthRow != null) {
+            headerNodes.add(healthRow);
         }
-        // Unassigned gets a caption of the same height, so that cards line up across columns.
-        header.getChildren().add(model.isUnassigned() ? freeHostsRow() : deployRow(model.deploy()));
+        headerNodes.add(captionRow);
+        Controls.setChildren(header.getChildren(), headerNodes);
 
         if (model.cards().isEmpty()) {
-            cards.getChildren().setAll(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here",
-                    "muted", "column-empty"));
+            if (before == null || !before.cards().isEmpty()) {
+                cards.getChildren().setAll(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here",
+                        "muted", "column-empty"));
+            }
         } else {
-            cards.getChildren().setAll(model.cards().stream().map(cardNodes).toList());
+            Controls.setChildren(cards.getChildren(), model.cards().stream().map(cardNodes).toList());
         }
     }
 
     /** The environment's last deploy (or the one running) and the button that starts a redeploy. */
-    private HBox deployRow(DeployBadge deploy) {
-        Label badge = Controls.styled(badgeText(deploy), "deploy-badge");
-        badge.setId("deploy-badge-" + model.environment());
-        badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(deploy.state().name().toLowerCase()), true);
-        if (deploy.detail() != null) {
-            badge.setTooltip(Controls.tooltip(deploy.detail()));
-        }
-        redeploy.setDisable(deploy.state() == DeployBadge.State.RUNNING);
+    private HBox deployRow() {
         HBox row = new HBox(6, badge, Controls.hgrow(), redeploy);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.getStyleClass().add("deploy-row");
         return row;
+    }
+
+    private void showDeploy(DeployBadge deploy) {
+        badge.setText(badgeText(deploy));
+        for (DeployBadge.State state : DeployBadge.State.values()) {
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(state.name().toLowerCase()), state == deploy.state());
+        }
+        badge.setTooltip(deploy.detail() == null ? null : Controls.tooltip(deploy.detail()));
+        redeploy.setDisable(deploy.state() == DeployBadge.State.RUNNING);
     }
 
     private static HBox freeHostsRow() {
@@ -130,19 +155,18 @@ final class EnvironmentColumn extends VBox {
         };
     }
 
-    private static MenuButton menu(EnvironmentColumnModel model, BoardActions actions) {
+    /** The actions read the environment shown when they run: a rename keeps the node until the column goes. */
+    private MenuButton menu(String environment) {
         MenuItem rename = new MenuItem("Rename…");
-        rename.setId("rename-" + model.environment());
+        rename.setId("rename-" + environment);
         rename.setOnAction(e -> actions.requestRename(model.environment()));
-        MenuItem remove = new MenuItem("Remove");
-        remove.setId("remove-" + model.environment());
-        remove.setDisable(!model.cards().isEmpty());
+        remove.setId("remove-" + environment);
         remove.setOnAction(e -> actions.requestRemove(model.environment()));
         MenuButton menu = new MenuButton(null, Icons.MORE.create(), rename, remove);
-        menu.setId("menu-" + model.environment());
+        menu.setId("menu-" + environment);
         menu.getStyleClass().addAll("flat", "column-menu");
         menu.setTooltip(Controls.tooltip("Environment actions"));
-        menu.setAccessibleText("Actions for " + model.environment());
+        menu.setAccessibleText("Actions for " + environment);
         return menu;
     }
 

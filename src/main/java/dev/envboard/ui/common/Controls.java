@@ -1,5 +1,8 @@
 package dev.envboard.ui.common;
 
+import java.util.List;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -40,5 +43,15 @@ public final class Controls {
         Label label = new Label(text);
         label.getStyleClass().addAll(styleClasses);
         return label;
+    }
+
+    /**
+     * Sets a pane's children only when they differ: {@code setAll} detaches every child for a
+     * moment, and a click or a lookup landing in that moment finds nothing (or no scene).
+     */
+    public static void setChildren(ObservableList<Node> children, List<? extends Node> next) {
+        if (!children.equals(next)) {
+            children.setAll(next);
+        }
     }
 }
