@@ -710,8 +710,10 @@ start_dockerd() {
   local e=$1 args
   mkdir -p "$SB/$e/etc-docker" /etc/docker # the bind mount needs both ends
   mapfile -t args < <(dockerd_args "$e")
-  spawn_on_host "$e" "$SB/$e/dockerd.log" mount \
-    env DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd "${args[@]}"
+  # Swarm nodes pull a task's image before they start it, as real workers do (with the login the
+  # service was created with). An image that is in no registry here fails that pull at once (the
+  # namespaces have no route out; nothing leaves) and the node's own copy runs.
+  spawn_on_host "$e" "$SB/$e/dockerd.log" mount dockerd "${args[@]}"
   LAUNCH_PID[$e]=$!
 }
 

@@ -1,6 +1,7 @@
 package dev.envboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.envboard.deploy.compose.PullPolicy;
 import dev.envboard.deploy.history.DeployRecord;
@@ -9,6 +10,7 @@ import dev.envboard.testing.LogCapture;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Redeploys that pull from the sandbox's private registry (TLS, htpasswd) with the user's docker
  * login: pulled before anything is removed, refused with the environment untouched when a pull
- * fails, and a Swarm node that never had the image runs it pinned to its digest after the pre-pull.
+ * fails, and a Swarm node that never had the image runs it pinned to its digest after the pre-pull
+ * (and pulls it again with the login sent with the service when a task is rescheduled).
  * Checked with the docker CLI on each engine; the password is looked for in everything logged.
  */
 @ExtendWith(SandboxExtension.class)
@@ -236,6 +239,33 @@ class RegistryPullRedeployTest {
                 .isEqualTo(sandbox.docker(worker, "image", "inspect", "--format", "{{.Id}}", registry.repository + "@" + digest));
         assertThat(record.versions().get("web").digest()).isEqualTo(digest);
         assertThat(java.nio.file.Files.readString(fixture.app.deployHistory().file())).doesNotContain(registry.password);
+
+        theWorkerPullsAgainWithTheLoginSentAtCreation(worker, registry.repository + "@" + digest);
+    }
+
+    /**
+     * The pre-pull aside, the login went with the service (X-Registry-Auth): once the worker has lost
+     * the image, a rescheduled task makes it pull again, which the registry refuses without a login.
+     * The CLI's scale sends no login of its own (its docker config has none), so the one used is ours.
+     */
+    private void theWorkerPullsAgainWithTheLoginSentAtCreation(Sandbox.Engine worker, String pinned) {
+        String service = ENV + "_web";
+        sandbox.docker(sandbox.manager(), "service", "scale", "--detach", service + "=0");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                sandbox.docker(worker, "ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + service).isBlank());
+        registry.removeImages(sandbox, worker);
+        assertThat(SandboxRegistry.repoDigests(sandbox, worker, pinned)).as("the worker lost the image").isEmpty();
+
+        sandbox.docker(sandbox.manager(), "service", "scale", "--detach", service + "=1");
+
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> fixture.swarmTasks(service).stream().anyMatch(t -> t.startsWith("envboard-swarm-3 Running")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the rescheduled task does not run: " + sandbox.docker(sandbox.manager(), "service", "ps",
+                    "--no-trunc", "--format", "{{.Node}} {{.CurrentState}} {{.Error}}", service), e);
+        }
+        assertThat(SandboxRegistry.repoDigests(sandbox, worker, pinned)).as("pulled again by the worker").contains(pinned);
     }
 
     private DeployRecord redeploy(PullPolicy pull) {
