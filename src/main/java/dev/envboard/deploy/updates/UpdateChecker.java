@@ -98,7 +98,8 @@ public final class UpdateChecker {
             return null;
         }
 
-        private ServiceUpdate service(ServiceDef service, Map<String, String> hosts) {
+        private ServiceUpdate service(ServiceDef service, Map<String, String> runs) {
+            Map<String, String> hosts = new java.util.TreeMap<>(runs); // by host name, in every message
             String name = service.name();
             String image = service.image();
             if (PullPolicy.effective(null, service) == PullPolicy.NEVER) {
