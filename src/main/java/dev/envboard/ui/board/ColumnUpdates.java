@@ -25,8 +25,9 @@ public record ColumnUpdates(State state, String text, String detail) {
         }
         EnvironmentUpdates updates = results.byEnvironment().get(environment);
         String failure = results.failure() != null ? results.failure() : updates == null ? null : updates.failure();
-        if (failure == null && (updates == null || updates.services().isEmpty())) {
-            return null;
+        if (failure == null && (updates == null
+                || updates.services().stream().noneMatch(s -> s.state() == UpdateState.UP_TO_DATE || s.state() == UpdateState.UPDATE_AVAILABLE))) {
+            return null; // nothing compared: not running, not checked on purpose
         }
         List<String> lines = new ArrayList<>();
         if (updates != null && updates.updateAvailable()) {
