@@ -7,6 +7,7 @@ import dev.envboard.deploy.updates.ServiceUpdate;
 import dev.envboard.deploy.updates.UpdateState;
 import dev.envboard.pool.Host;
 import dev.envboard.testing.TestHosts;
+import dev.envboard.ui.FxThreadGuardCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The update badge in an environment's title row, on a real column node: shown, styled by state,
  * with the services old → new in its tooltip, and gone again; the title row keeps its nodes.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FxThreadGuardCheck.class, ApplicationExtension.class})
 class UpdateBadgeTest {
     private static final String OLD = "sha256:" + "a".repeat(64);
     private static final String NEW = "sha256:" + "b".repeat(64);
