@@ -8,6 +8,9 @@ import dev.envboard.services.Services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.RegistryClients;
+import dev.envboard.deploy.updates.EngineRunningImages;
+import dev.envboard.deploy.updates.UpdateChecker;
+import dev.envboard.registry.ImageResolver;
 import dev.envboard.registry.credentials.DockerConfigCredentials;
 import dev.envboard.registry.http.HttpImageResolver;
 import dev.envboard.deploy.compose.StackLoader;
@@ -47,10 +50,13 @@ public final class AppContext implements Services {
     private final DeployHistory deployHistory;
     private final RedeployService redeployService;
     private final EnvironmentStatusReader environmentStatus;
+    private final UpdateChecker updateChecker;
     private final Clock clock;
     private final Notices notices = new Notices();
     /** One resolver per docker config dir: it keeps its HTTP clients and the tokens that worked. */
     private final Map<Path, RegistryClients> registries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The update checks' own resolvers (same logins), so that their request count is theirs alone. */
+    private final Map<Path, ImageResolver> updateResolvers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private AppContext(AppPaths paths, PoolsConfig pools, Clock clock, Path dockerConfigDir) {
         this.paths = paths;
@@ -69,6 +75,9 @@ public final class AppContext implements Services {
                 new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT,
                 pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir));
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
+        this.updateChecker = new UpdateChecker(new StackLoader(), new EngineRunningImages(dockerClients),
+                pool -> updateResolvers.computeIfAbsent(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir,
+                        dir -> new HttpImageResolver(new DockerConfigCredentials(dir))), clock);
     }
 
     /**
@@ -148,6 +157,11 @@ public final class AppContext implements Services {
     @Override
     public EnvironmentStatusReader environmentStatus() {
         return environmentStatus;
+    }
+
+    @Override
+    public UpdateChecker updateChecker() {
+        return updateChecker;
     }
 
     @Override

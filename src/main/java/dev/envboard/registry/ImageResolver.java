@@ -10,4 +10,9 @@ public interface ImageResolver {
      *                           the image, the registry and the reason, never a secret
      */
     ResolvedImage resolve(ImageRef image) throws RegistryException;
+
+    /** Requests sent to registries so far (manifests and tokens), successful or not: what the board's background checks cost. */
+    default long requestCount() {
+        return 0;
+    }
 }

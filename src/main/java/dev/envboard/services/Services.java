@@ -3,6 +3,7 @@ package dev.envboard.services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.updates.UpdateChecker;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.PoolInspector;
@@ -45,6 +46,9 @@ public interface Services extends AutoCloseable {
     RedeployService redeployService();
 
     EnvironmentStatusReader environmentStatus();
+
+    /** Whether each environment's tags name other digests than run now ("update available"). */
+    UpdateChecker updateChecker();
 
     Clock clock();
 

@@ -9,6 +9,7 @@ import dev.envboard.pool.PoolMonitor;
 import dev.envboard.ui.board.AuditViewModel;
 import dev.envboard.ui.board.BoardView;
 import dev.envboard.ui.board.BoardServices;
+import dev.envboard.ui.board.BoardUpdates;
 import dev.envboard.ui.board.BoardViewModel;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
@@ -41,6 +42,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import dev.envboard.runtime.AppExecutors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -69,6 +73,10 @@ public final class EnvboardUi {
     private ContainersViewModel containers;
     private LogsViewModel logs;
     private PoolHealthModel health;
+    private BoardUpdates updates;
+    /** The one worker of the board's background update checks: runs never overlap, and it never blocks the shared timer. */
+    private final ScheduledExecutorService updateWorker =
+            Executors.newSingleThreadScheduledExecutor(AppExecutors.named("envboard-updates"));
     private Stage stage;
 
     /** Saves run one after another on the I/O executor, never on the FX thread. */
@@ -109,9 +117,12 @@ public final class EnvboardUi {
                 context.clock(), context.executors().io(), fx,
                 (pool, env, report, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, onConfirm));
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
+        updates = new BoardUpdates(shell.selectedPoolProperty(), context.updateChecker()::check,
+                (task, delay) -> updateWorker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+                BoardUpdates.INTERVAL, BoardUpdates.FIRST_DELAY, fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
-                        monitor::refreshNow, deploys, operations, context.executors().io(), fx));
+                        monitor::refreshNow, deploys, operations, context.executors().io(), fx), updates);
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
         sections.put(NavSection.BOARD, () -> new BoardView(board, audit, deploys::confirmAndRedeploy));
@@ -221,5 +232,9 @@ public final class EnvboardUi {
         if (health != null) {
             health.close();
         }
+        if (updates != null) {
+            updates.close();
+        }
+        updateWorker.shutdownNow();
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * or a future may swallow, and logs, which this extension reads. Register it first: it starts
  * listening before the window is built and fails the test after the test's own cleanup ran.
  */
-final class FxThreadGuardCheck implements BeforeEachCallback, AfterEachCallback {
+public final class FxThreadGuardCheck implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FxThreadGuardCheck.class);
     private static final Logger GUARD_LOG = Logger.getLogger(OffFxThread.class.getName());
 

@@ -77,6 +77,7 @@ public final class HttpImageResolver implements ImageResolver {
     }
 
     /** HTTP requests sent so far (manifests and tokens), successful or not. */
+    @Override
     public long requestCount() {
         return requests.get();
     }

@@ -27,7 +27,7 @@ final class BoardColumns {
 
     /** What a build needs besides the hosts. */
     record Inputs(Set<String> emptyEnvironments, BoardSelection selection, PendingMoves pending, HealthSnapshot health,
-                  Function<String, DeployBadge> badge) {
+                  Function<String, DeployBadge> badge, Function<String, ColumnUpdates> updates) {
     }
 
     static List<EnvironmentColumnModel> build(List<Host> hosts, Inputs in) {
@@ -49,7 +49,8 @@ final class BoardColumns {
         result.add(new EnvironmentColumnModel(null, unassigned, DeployBadge.NONE, ColumnHealth.of(in.health(), null)));
         byEnvironment.forEach((env, cards) -> {
             cards.sort(byName);
-            result.add(new EnvironmentColumnModel(env, cards, in.badge().apply(env), ColumnHealth.of(in.health(), env)));
+            result.add(new EnvironmentColumnModel(env, cards, in.badge().apply(env), ColumnHealth.of(in.health(), env),
+                    in.updates().apply(env)));
         });
         return result;
     }

@@ -34,11 +34,24 @@ public final class BoardViewModel {
     private final BoardColumns columns = new BoardColumns();
     private final BoardEnvironments environments;
     private final MoveFlow moves;
+    private final BoardUpdates updates;
+    /** Environments whose redeploy ran at the last rebuild: when one ends, what runs changed, so updates are asked again soon. */
+    private Set<String> deploying = Set.of();
     private final ChangeListener<PoolSnapshot> onSnapshot = (obs, old, now) -> rebuild();
 
-    /** @param health the selected pool's Consul health; null while it names no Consul */
+    /** A board without the background update check. */
     public BoardViewModel(ObjectProperty<PoolItem> selectedPool, ObservableValue<HealthSnapshot> health, BoardServices services) {
+        this(selectedPool, health, services, null);
+    }
+
+    /**
+     * @param health  the selected pool's Consul health; null while it names no Consul
+     * @param updates the selected pool's background update check; null for none
+     */
+    public BoardViewModel(ObjectProperty<PoolItem> selectedPool, ObservableValue<HealthSnapshot> health, BoardServices services,
+                          BoardUpdates updates) {
         this.selectedPool = selectedPool;
+        this.updates = updates;
         this.health = health;
         this.services = services;
         this.environments = new BoardEnvironments(services.environments(), services.io(), services.fx(), this::rebuild);
@@ -46,6 +59,9 @@ public final class BoardViewModel {
                 services.fx(), services.refresh(), notices::add, this::rebuild);
         services.deploys().addListener(this::rebuild);
         health.addListener((obs, old, now) -> rebuild());
+        if (updates != null) {
+            updates.resultsProperty().addListener((obs, old, now) -> rebuild());
+        }
         selectedPool.addListener((obs, old, now) -> {
             if (old != null) {
                 old.snapshotProperty().removeListener(onSnapshot);
@@ -229,9 +245,17 @@ public final class BoardViewModel {
         List<Host> hosts = pool.snapshot().hosts();
         pending.settle(hosts);
         selection.retain(hosts.stream().map(Host::key).toList());
+        BoardUpdates.Results checked = updates == null ? null : updates.resultsProperty().get();
         BoardColumns.Inputs inputs = new BoardColumns.Inputs(environments.of(pool.name()), selection, pending, health.getValue(),
-                env -> badge(pool, env));
-        columns.show(BoardColumns.build(hosts, inputs));
+                env -> badge(pool, env), env -> ColumnUpdates.of(checked, env));
+        List<EnvironmentColumnModel> next = BoardColumns.build(hosts, inputs);
+        columns.show(next);
+        Set<String> nowDeploying = next.stream().filter(c -> c.deploy().state() == DeployBadge.State.RUNNING)
+                .map(EnvironmentColumnModel::environment).collect(java.util.stream.Collectors.toSet());
+        if (updates != null && !nowDeploying.containsAll(deploying)) {
+            updates.checkSoon();
+        }
+        deploying = nowDeploying;
     }
 
     private DeployBadge badge(PoolItem pool, String environment) {

@@ -42,8 +42,11 @@ final class EnvironmentColumn extends VBox {
     private final Label title = Controls.styled("", "column-title");
     private final Label count = Controls.styled("", "badge", "count-badge");
     private final Label stats = Controls.styled("", "muted", "column-stats");
-    private final HBox titleRow = new HBox(6, title, count, Controls.hgrow());
+    private final Node spacer = Controls.hgrow();
+    private final HBox titleRow = new HBox(6, title, count, spacer);
     private final Label badge = Controls.styled("", "deploy-badge");
+    private final Label updates = Controls.styled("", "badge", "update-badge");
+    private MenuButton menu;
     private final Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
     private final MenuItem remove = new MenuItem("Remove");
     private final HBox captionRow;
@@ -64,8 +67,10 @@ final class EnvironmentColumn extends VBox {
         cards.getStyleClass().add("column-cards");
         titleRow.getStyleClass().add("column-title-row");
         if (!model.isUnassigned()) {
-            titleRow.getChildren().add(menu(model.environment()));
+            menu = menu(model.environment());
+            titleRow.getChildren().add(menu);
         }
+        updates.setId("update-badge-" + model.environment());
         redeploy.setId("redeploy-" + model.environment());
         redeploy.getStyleClass().addAll("small", "redeploy-button");
         redeploy.setTooltip(Controls.tooltip("Remove all of " + model.environment() + " and deploy it fresh from its stack"));
@@ -103,6 +108,7 @@ final class EnvironmentColumn extends VBox {
         if (!model.isUnassigned()) {
             showDeploy(model.deploy());
         }
+        showUpdates(model.updates());
         List<Node> headerNodes = new ArrayList<>(List.of(titleRow, stats));
         if (healthRow != null) {
             headerNodes.add(healthRow);
@@ -135,6 +141,30 @@ final class EnvironmentColumn extends VBox {
         }
         badge.setTooltip(deploy.detail() == null ? null : Controls.tooltip(deploy.detail()));
         redeploy.setDisable(deploy.state() == DeployBadge.State.RUNNING);
+    }
+
+    /** A badge in the title row (no extra row: cards stay lined up across columns); the stats say what the check cost. */
+    private void showUpdates(ColumnUpdates next) {
+        boolean badgeShown = next != null && next.state() != ColumnUpdates.State.UP_TO_DATE;
+        if (badgeShown) {
+            updates.setText(next.text());
+            updates.setAccessibleText(next.detail());
+            updates.setTooltip(Controls.tooltip(next.detail()));
+            for (ColumnUpdates.State state : ColumnUpdates.State.values()) {
+                updates.pseudoClassStateChanged(PseudoClass.getPseudoClass(state.name().toLowerCase().replace('_', '-')),
+                        state == next.state());
+            }
+        }
+        stats.setTooltip(next == null ? null : Controls.tooltip(next.detail()));
+        List<Node> row = new ArrayList<>(List.of(title, count));
+        if (badgeShown) {
+            row.add(updates);
+        }
+        row.add(spacer);
+        if (menu != null) {
+            row.add(menu);
+        }
+        Controls.setChildren(titleRow.getChildren(), row);
     }
 
     private static HBox freeHostsRow() {

@@ -11,11 +11,17 @@ import java.util.List;
  * @param environment the label value, or null for the "Unassigned" column
  * @param deploy      the environment's deploy state (running, or how the last one ended)
  * @param health      its service instances by Consul status; null when the pool names no Consul
+ * @param updates     whether its tags name newer digests than run; null when not checked
  */
-public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health) {
+public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
+                                     ColumnUpdates updates) {
 
     public EnvironmentColumnModel {
         cards = List.copyOf(cards);
+    }
+
+    public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health) {
+        this(environment, cards, deploy, health, null);
     }
 
     public boolean isUnassigned() {

@@ -1,5 +1,6 @@
 package dev.envboard.ui.board;
 
+import dev.envboard.deploy.updates.EnvironmentUpdates;
 import dev.envboard.health.HealthSnapshot;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolSpec;
@@ -8,8 +9,10 @@ import dev.envboard.ui.common.InPlaceBackground;
 import dev.envboard.ui.shell.PoolItem;
 import dev.envboard.ui.shell.TestPools;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -27,14 +30,29 @@ final class BoardFixture {
     final List<String> trusted = new ArrayList<>();
     final List<String> refreshed = new ArrayList<>();
     final ObjectProperty<HealthSnapshot> health = new SimpleObjectProperty<>();
+    /** The background update check: runs only when the test runs {@link #scheduler}'s task. */
+    final FakeScheduler scheduler = new FakeScheduler();
+    final List<List<String>> checked = new ArrayList<>();
+    /** What the next update check finds, by the environments asked; it may throw. */
+    Function<List<String>, List<EnvironmentUpdates>> updateRound = environments -> List.of();
+    final BoardUpdates updates;
     final PoolItem pool;
     final ObjectProperty<PoolItem> selected;
     final BoardViewModel board;
     LabelChangeException trustFailure;
 
     BoardFixture(Host... hosts) {
-        pool = TestPools.item(TestPools.lab(), List.of(hosts));
+        this(TestPools.item(TestPools.lab(), List.of(hosts)));
+    }
+
+    /** A board on {@code pool} as it is (e.g. not answered yet). */
+    BoardFixture(PoolItem pool) {
+        this.pool = pool;
         selected = new SimpleObjectProperty<>(pool);
+        updates = new BoardUpdates(selected, (snapshot, environments) -> {
+            checked.add(environments);
+            return updateRound.apply(environments);
+        }, scheduler, Duration.ofMinutes(5), Duration.ofSeconds(5), DIRECT);
         HostKeyTrust trust = (spec, host, unknown) -> {
             if (trustFailure != null) {
                 throw trustFailure;
@@ -42,7 +60,7 @@ final class BoardFixture {
             trusted.add(host.hostname() + " " + unknown.fingerprint());
         };
         board = new BoardViewModel(selected, health, new BoardServices(mover, trust, environments,
-                spec -> refreshed.add(spec.name()), deploys, background, DIRECT, DIRECT));
+                spec -> refreshed.add(spec.name()), deploys, background, DIRECT, DIRECT), updates);
     }
 
     PoolSpec spec() {
