@@ -9,6 +9,15 @@ final class ByteSizes {
     private ByteSizes() {
     }
 
+    /** {@code 12.3 / 48.0 MB}, or {@code 700 kB / 3.00 MB} when the units differ. */
+    static String ofTotal(long done, long total) {
+        String a = human(done);
+        String b = human(total);
+        String unitA = a.substring(a.indexOf(' ') + 1);
+        String unitB = b.substring(b.indexOf(' ') + 1);
+        return unitA.equals(unitB) ? a.substring(0, a.indexOf(' ')) + " / " + b : a + " / " + b;
+    }
+
     static String human(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";

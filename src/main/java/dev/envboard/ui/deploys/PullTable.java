@@ -2,20 +2,27 @@ package dev.envboard.ui.deploys;
 
 import dev.envboard.deploy.PullProgress;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
-/** The PULL step per host and image: layers, bytes, a bar, and how it ended. */
+/** The PULL step per host and image: layers, bytes, a bar, and how it ended. Fits the half-wide run pane. */
 final class PullTable extends TableView<PullProgress> {
     private static final double ROW = 26;
+    private static final double HEADER = 44;
     private static final int ROWS_SHOWN = 6;
 
     PullTable() {
@@ -24,20 +31,16 @@ final class PullTable extends TableView<PullProgress> {
         setPlaceholder(new Label("No pulls"));
         setFixedCellSize(ROW);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("Host", 120, PullProgress::host));
-        TableColumn<PullProgress, String> image = column("Image", 170, p -> PullText.shortImage(p.image()));
-        image.setCellFactory(c -> new TooltipCell(PullProgress::image));
+        getColumns().add(column("Host", 122, 100, PullProgress::host));
+        TableColumn<PullProgress, String> image = column("Image", 150, 100, p -> PullText.shortImage(p.image()));
+        image.setCellFactory(c -> new ImageCell());
         getColumns().add(image);
-        getColumns().add(column("Layers", 60, PullText::layers));
-        getColumns().add(column("Downloaded", 130, PullText::bytes));
-        TableColumn<PullProgress, PullProgress> bar = new TableColumn<>("Progress");
-        bar.setPrefWidth(110);
-        bar.setMinWidth(80);
-        bar.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        bar.setCellFactory(c -> new BarCell());
-        getColumns().add(bar);
-        TableColumn<PullProgress, String> state = column("State", 110, PullText::state);
-        state.setCellFactory(c -> new TooltipCell(PullText::state));
+        getColumns().add(column("Layers · bytes", 135, 110, PullText::amount));
+        TableColumn<PullProgress, PullProgress> state = new TableColumn<>("Progress");
+        state.setPrefWidth(110);
+        state.setMinWidth(100);
+        state.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        state.setCellFactory(c -> new StateCell());
         getColumns().add(state);
     }
 
@@ -47,62 +50,80 @@ final class PullTable extends TableView<PullProgress> {
         visibleProperty().unbind();
         managedProperty().unbind();
         prefHeightProperty().unbind();
-        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(rows));
+        visibleProperty().bind(Bindings.isNotEmpty(rows));
         managedProperty().bind(visibleProperty());
-        prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> ROW * Math.min(ROWS_SHOWN, Math.max(1, rows.size())) + ROW + 4, rows));
+        prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER + ROW * Math.min(ROWS_SHOWN, Math.max(1, rows.size())), rows));
         setMinHeight(USE_PREF_SIZE);
     }
 
-    private static final class BarCell extends TableCell<PullProgress, PullProgress> {
-        private final ProgressBar bar = new ProgressBar();
+    /** The short image, the whole reference in a tooltip. */
+    private static final class ImageCell extends TableCell<PullProgress, String> {
+        private final Tooltip tooltip = new Tooltip();
 
-        BarCell() {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            PullProgress p = empty ? null : rowItem(this);
+            setText(p == null ? null : text);
+            setTooltip(p == null ? null : tooltip);
+            if (p != null) {
+                tooltip.setText(p.image());
+            }
+        }
+    }
+
+    /** A bar while it pulls and once done; the state beside it (a failure's reason in full in a tooltip). */
+    private static final class StateCell extends TableCell<PullProgress, PullProgress> {
+        private final ProgressBar bar = new ProgressBar();
+        private final Label state = new Label();
+        private final HBox box = new HBox(6, bar, state);
+        private final Tooltip tooltip = new Tooltip();
+
+        StateCell() {
             bar.setMaxWidth(Double.MAX_VALUE);
-            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            bar.setMinWidth(30);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            state.setMinWidth(Region.USE_PREF_SIZE);
+            box.setAlignment(Pos.CENTER_LEFT);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(600);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
         protected void updateItem(PullProgress p, boolean empty) {
             super.updateItem(p, empty);
-            setGraphic(empty || p == null ? null : bar);
-            if (p != null && !empty) {
-                bar.setProgress(PullText.fraction(p));
-                bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("failed"), p.error() != null);
+            if (empty || p == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
             }
+            String style = PullText.stateClass(p);
+            boolean showBar = style.equals("pulling") || style.equals("done");
+            bar.setVisible(showBar);
+            bar.setManaged(showBar);
+            bar.setProgress(PullText.fraction(p));
+            state.setMinWidth(showBar ? Region.USE_PREF_SIZE : 0);
+            state.setText(style.equals("pulling") ? PullText.percent(p) : PullText.state(p));
+            for (String s : new String[] {"pulling", "done", "present", "failed"}) {
+                state.pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(style));
+            }
+            tooltip.setText(PullText.state(p));
+            setTooltip(tooltip);
+            setGraphic(box);
         }
     }
 
-    private static final class TooltipCell extends TableCell<PullProgress, String> {
-        private final Function<PullProgress, String> full;
-        private final Tooltip tooltip = new Tooltip();
-
-        TooltipCell(Function<PullProgress, String> full) {
-            this.full = full;
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(600);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            PullProgress p = empty || getIndex() < 0 || getIndex() >= getTableView().getItems().size()
-                    ? null : getTableView().getItems().get(getIndex());
-            setText(empty ? null : text);
-            setTooltip(p == null ? null : tooltip);
-            if (p != null) {
-                tooltip.setText(full.apply(p));
-            }
-            for (String state : new String[] {"failed", "done", "present"}) {
-                pseudoClassStateChanged(PseudoClass.getPseudoClass(state), p != null && state.equals(PullText.stateClass(p)));
-            }
-        }
+    private static PullProgress rowItem(TableCell<PullProgress, ?> cell) {
+        int i = cell.getIndex();
+        return i < 0 || i >= cell.getTableView().getItems().size() ? null : cell.getTableView().getItems().get(i);
     }
 
-    private static TableColumn<PullProgress, String> column(String name, double width, Function<PullProgress, String> value) {
+    private static TableColumn<PullProgress, String> column(String name, double width, double min, Function<PullProgress, String> value) {
         TableColumn<PullProgress, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 60));
+        column.setMinWidth(min);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }

@@ -27,8 +27,24 @@ final class PullText {
         return p.alreadyPresent() ? "" : p.layersDone() + "/" + p.layersTotal();
     }
 
+    /** {@code 1/3 · 12.3 / 48.0 MB}: layers, then bytes; empty for a host that had the image, or before any report of a layer. */
+    static String amount(PullProgress p) {
+        boolean nothingYet = !p.finished() && p.layersTotal() == 0;
+        return p.alreadyPresent() || nothingYet ? "" : layers(p) + " · " + bytes(p);
+    }
+
+    /** Done of total; a dash when the engine announced no sizes (every layer was there already). */
     static String bytes(PullProgress p) {
-        return p.alreadyPresent() ? "" : ByteSizes.human(p.bytesDone()) + " / " + ByteSizes.human(p.bytesTotal());
+        if (p.alreadyPresent() || p.bytesTotal() == 0) {
+            return p.alreadyPresent() ? "" : "—";
+        }
+        return ByteSizes.ofTotal(p.bytesDone(), p.bytesTotal());
+    }
+
+    /** While it pulls: how far, {@code 42%}, or "starting" before the engine said any size. */
+    static String percent(PullProgress p) {
+        double fraction = fraction(p);
+        return fraction < 0 ? "starting" : Math.round(fraction * 100) + "%";
     }
 
     /** The share done: bytes when the engine announced sizes, else layers; -1 (indeterminate) before either. */
@@ -42,9 +58,19 @@ final class PullText {
         return p.layersTotal() > 0 ? (double) p.layersDone() / p.layersTotal() : p.finished() ? 0 : -1;
     }
 
-    /** {@code registry/name@sha256:0123456789ab…}: the digest cut to what tells versions apart. */
+    /**
+     * {@code demo@0123456789ab}: the repository's last part and the digest's first 12 hex digits (as
+     * docker shortens ids), or {@code demo:1} for a tag; the registry is the same on every row.
+     */
     static String shortImage(String image) {
-        int at = image.indexOf("@sha256:");
-        return at < 0 || image.length() <= at + 20 ? image : image.substring(0, at + 20) + "…";
+        int at = image.indexOf('@');
+        String name = at < 0 ? image : image.substring(0, at);
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        if (at < 0) {
+            return last;
+        }
+        String digest = image.substring(at + 1);
+        String hex = digest.substring(digest.indexOf(':') + 1);
+        return last + "@" + hex.substring(0, Math.min(12, hex.length()));
     }
 }

@@ -48,12 +48,13 @@ class PullRowsTest {
         listener.pull(new PullProgress("host-2", IMAGE, 1, 3, 700_000, 3_000_000, true, "no basic auth credentials"));
         listener.pull(pulling("host-1", OTHER, 0, 250));
 
-        assertThat(run.pulls()).extracting(p -> p.host() + " " + PullText.shortImage(p.image()) + " " + PullText.layers(p)
-                + " " + PullText.bytes(p) + " " + PullText.state(p)).containsExactly(
-                "host-1 10.254.77.1:5000/envboard/db@sha256:fedcba987654… 0/3 250 B / 3.00 MB pulling",
-                "host-1 10.254.77.1:5000/envboard/demo@sha256:0123456789ab… 1/3 1.50 MB / 3.00 MB pulling",
-                "host-2 10.254.77.1:5000/envboard/demo@sha256:0123456789ab… 1/3 700 kB / 3.00 MB failed: no basic auth credentials",
-                "host-3 10.254.77.1:5000/envboard/demo@sha256:0123456789ab…   already present");
+        assertThat(run.pulls()).extracting(p -> p.host() + " | " + PullText.shortImage(p.image()) + " | " + PullText.amount(p)
+                + " | " + PullText.state(p)).containsExactly(
+                "host-1 | db@fedcba987654 | 0/3 · 250 B / 3.00 MB | pulling",
+                "host-1 | demo@0123456789ab | 1/3 · 1.50 / 3.00 MB | pulling",
+                "host-2 | demo@0123456789ab | 1/3 · 700 kB / 3.00 MB | failed: no basic auth credentials",
+                "host-3 | demo@0123456789ab |  | already present");
+        assertThat(PullText.percent(run.pulls().get(1))).isEqualTo("50%");
         assertThat(run.pulls()).extracting(PullText::fraction).containsExactly(250 / 3_000_000.0, 0.5, 700_000 / 3_000_000.0, 1.0);
 
         listener.pull(new PullProgress("host-1", IMAGE, 3, 3, 3_000_000, 3_000_000, true, null));
@@ -110,6 +111,20 @@ class PullRowsTest {
     }
 
     @Test
+    void aPullWhoseLayersWereAllThereHasNoSizesAndOneThatJustStartedNoShare() {
+        PullProgress layersThere = new PullProgress("host-1", IMAGE, 2, 2, 0, 0, true, null);
+        PullProgress starting = new PullProgress("host-1", "reg:5000/envboard/demo:1", 0, 0, 0, 0, false, null);
+
+        assertThat(PullText.bytes(layersThere)).isEqualTo("—");
+        assertThat(PullText.fraction(layersThere)).isEqualTo(1.0);
+        assertThat(PullText.amount(layersThere)).isEqualTo("2/2 · —");
+        assertThat(PullText.amount(starting)).isEmpty();
+        assertThat(PullText.percent(starting)).isEqualTo("starting");
+        assertThat(PullText.fraction(starting)).as("indeterminate").isEqualTo(-1.0);
+        assertThat(PullText.shortImage(starting.image())).isEqualTo("demo:1");
+    }
+
+    @Test
     void bytesReadInDecimalUnitsAsDockerPrintsThem() {
         assertThat(ByteSizes.human(0)).isEqualTo("0 B");
         assertThat(ByteSizes.human(999)).isEqualTo("999 B");
@@ -117,5 +132,7 @@ class PullRowsTest {
         assertThat(ByteSizes.human(12_345_678)).isEqualTo("12.3 MB");
         assertThat(ByteSizes.human(345_000_000)).isEqualTo("345 MB");
         assertThat(ByteSizes.human(1_500_000_000L)).isEqualTo("1.50 GB");
+        assertThat(ByteSizes.ofTotal(12_345_678, 48_000_000)).isEqualTo("12.3 / 48.0 MB");
+        assertThat(ByteSizes.ofTotal(700_000, 3_000_000)).isEqualTo("700 kB / 3.00 MB");
     }
 }
