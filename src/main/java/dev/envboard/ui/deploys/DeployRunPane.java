@@ -55,6 +55,7 @@ final class DeployRunPane extends VBox {
         cancel.setDisable(true);
         result.setId("deploy-result");
         result.setWrapText(true);
+        result.setMinHeight(Region.USE_PREF_SIZE); // the outcome and the versions, never cut to "succeeded…" by the tables below
         title.setMinWidth(0);
         elapsed.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);

@@ -44,7 +44,10 @@ final class PullTable extends TableView<PullProgress> {
         getColumns().add(state);
     }
 
-    /** Shows the rows, tall enough for a few and hidden when there are none (a recorded run, or nothing to pull). */
+    /**
+     * Shows the rows, tall enough for a few (at least two when the window is short) and hidden when
+     * there are none (a recorded run, or nothing to pull).
+     */
     void show(ObservableList<PullProgress> rows) {
         setItems(rows);
         visibleProperty().unbind();
@@ -54,7 +57,8 @@ final class PullTable extends TableView<PullProgress> {
         managedProperty().bind(visibleProperty());
         prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> HEADER + ROW * Math.min(ROWS_SHOWN, Math.max(1, rows.size())), rows));
-        setMinHeight(USE_PREF_SIZE);
+        minHeightProperty().unbind();
+        minHeightProperty().bind(Bindings.createDoubleBinding(() -> HEADER + ROW * Math.min(2, Math.max(1, rows.size())), rows));
     }
 
     /** The short image, the whole reference in a tooltip. */
