@@ -31,11 +31,11 @@ final class PullTable extends TableView<PullProgress> {
         setPlaceholder(new Label("No pulls"));
         setFixedCellSize(ROW);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("Host", 122, 100, PullProgress::host));
-        TableColumn<PullProgress, String> image = column("Image", 150, 100, p -> PullText.shortImage(p.image()));
+        getColumns().add(column("Host", 125, 100, PullProgress::host));
+        TableColumn<PullProgress, String> image = column("Image", 138, 100, p -> PullText.shortImage(p.image()));
         image.setCellFactory(c -> new ImageCell());
         getColumns().add(image);
-        getColumns().add(column("Layers · bytes", 135, 110, PullText::amount));
+        getColumns().add(column("Layers · bytes", 130, 110, PullText::amount));
         TableColumn<PullProgress, PullProgress> state = new TableColumn<>("Progress");
         state.setPrefWidth(110);
         state.setMinWidth(100);
