@@ -195,7 +195,7 @@ final class ImageSteps {
                         RegistryLogins.authConfig(job.auth()), listener);
                 try {
                     if (job.image().digest() != null && pull.present()) {
-                        listener.message(host.displayName() + " has " + job.image().reference() + " already");
+                        listener.pull(PullProgress.alreadyPresent(host.displayName(), job.image().reference()));
                         continue;
                     }
                     pull.run(cancel, pullTimeout);

@@ -14,15 +14,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The sandbox's private registry ({@link Sandbox#registry()}), and what the registry tests need
  * of it: the digest a tag names (asked with curl, not through Envboard), docker configs with a
- * right and a wrong login, and the docker CLI pulling or removing an image on one engine.
+ * right and a wrong login, and the docker CLI pulling or removing an image on one engine. Public for
+ * the UI tests that ship from the registry.
  */
-final class SandboxRegistry {
+public final class SandboxRegistry {
     final String address;
     final String user;
     final String password;
     final Path ca;
     final Path dockerConfig;
-    final String repository;
+    public final String repository;
 
     private SandboxRegistry(Sandbox.Registry registry) {
         address = registry.address();
@@ -33,11 +34,11 @@ final class SandboxRegistry {
         repository = registry.image();
     }
 
-    static SandboxRegistry of(Sandbox sandbox) {
+    public static SandboxRegistry of(Sandbox sandbox) {
         return new SandboxRegistry(sandbox.registry());
     }
 
-    String image(String tag) {
+    public String image(String tag) {
         return repository + ":" + tag;
     }
 
@@ -57,7 +58,7 @@ final class SandboxRegistry {
     }
 
     /** The manifest digest {@code tag} names, from the registry's own answer (Docker-Content-Digest). */
-    String digest(String tag, Path workDir) throws IOException, InterruptedException {
+    public String digest(String tag, Path workDir) throws IOException, InterruptedException {
         Path curlConfig = workDir.resolve("curl-" + tag + ".conf");
         Files.writeString(curlConfig, "user = \"" + user + ":" + password + "\"\n");
         Files.setPosixFilePermissions(curlConfig, PosixFilePermissions.fromString("rw-------"));

@@ -49,6 +49,11 @@ final class UiHarness implements AutoCloseable {
         }
     }
 
+    /** The services behind the window: a test deploys through them as the window would, and it shows the records. */
+    AppContext context() {
+        return context;
+    }
+
     Path stateDir() {
         return stateDir;
     }

@@ -3,6 +3,7 @@ package dev.envboard.ui.deploys;
 import dev.envboard.deploy.CancelToken;
 import dev.envboard.deploy.DeployListener;
 import dev.envboard.deploy.DeployStep;
+import dev.envboard.deploy.PullProgress;
 import dev.envboard.deploy.ServiceProgress;
 import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.pool.PoolSpec;
@@ -29,6 +30,7 @@ public final class DeployRunModel {
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<ServiceProgress> services = FXCollections.observableArrayList();
     private final ObservableList<String> messages = FXCollections.observableArrayList();
+    private final ObservableList<PullProgress> pulls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<DeployRecord> result = new ReadOnlyObjectWrapper<>();
 
     DeployRunModel(PoolSpec pool, String environment, Instant started) {
@@ -90,6 +92,11 @@ public final class DeployRunModel {
         return messages;
     }
 
+    /** The pre-pulls of a live run: the last report per host and image, sorted by host; at most {@link PullRows#MAX_ROWS}. */
+    public ObservableList<PullProgress> pulls() {
+        return pulls;
+    }
+
     public ReadOnlyObjectProperty<DeployRecord> resultProperty() {
         return result.getReadOnlyProperty();
     }
@@ -113,6 +120,7 @@ public final class DeployRunModel {
 
     /** A listener for the deploying thread that hands each event to the FX thread. */
     DeployListener listener(Executor fx) {
+        PullRows pullRows = new PullRows(fx, pulls, this::addMessage);
         return new DeployListener() {
             @Override
             public void stepStarted(DeployStep step) {
@@ -139,13 +147,20 @@ public final class DeployRunModel {
 
             @Override
             public void message(String text) {
-                fx.execute(() -> {
-                    messages.add(text);
-                    if (messages.size() > MAX_MESSAGES) {
-                        messages.remove(0, messages.size() - MAX_MESSAGES);
-                    }
-                });
+                fx.execute(() -> addMessage(text));
+            }
+
+            @Override
+            public void pull(PullProgress progress) {
+                pullRows.offer(progress);
             }
         };
+    }
+
+    private void addMessage(String text) {
+        messages.add(text);
+        if (messages.size() > MAX_MESSAGES) {
+            messages.remove(0, messages.size() - MAX_MESSAGES);
+        }
     }
 }

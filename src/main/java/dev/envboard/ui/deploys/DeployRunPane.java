@@ -35,6 +35,7 @@ final class DeployRunPane extends VBox {
     private final Label elapsed = Controls.styled("", "muted");
     private final Label result = Controls.styled("", "deploy-result");
     private final VBox steps = new VBox(4);
+    private final PullTable pulls = new PullTable();
     private final TableView<ServiceProgress> services = new TableView<>();
     private final ListView<String> messages = new ListView<>();
     private final Button cancel = new Button("Cancel", Icons.CLOSE.create());
@@ -54,6 +55,7 @@ final class DeployRunPane extends VBox {
         cancel.setDisable(true);
         result.setId("deploy-result");
         result.setWrapText(true);
+        result.setMinHeight(Region.USE_PREF_SIZE); // the outcome and the versions, never cut to "succeeded…" by the tables below
         title.setMinWidth(0);
         elapsed.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
@@ -74,7 +76,7 @@ final class DeployRunPane extends VBox {
         messages.setId("deploy-messages");
         messages.getStyleClass().add("deploy-messages");
         VBox.setVgrow(messages, Priority.ALWAYS);
-        getChildren().addAll(header, result, steps, services, Controls.styled("Messages", "text-bold"), messages);
+        getChildren().addAll(header, result, steps, pulls, services, Controls.styled("Messages", "text-bold"), messages);
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -84,6 +86,7 @@ final class DeployRunPane extends VBox {
             return;
         }
         title.setText("Redeploy " + shown.environment() + " (" + shown.poolName() + ") · started " + TIME.format(shown.started()));
+        pulls.show(shown.pulls());
         services.setItems(shown.services());
         services.setPlaceholder(new Label(shown.pool() == null
                 ? "A recorded run: its timings per service are in the messages below"
