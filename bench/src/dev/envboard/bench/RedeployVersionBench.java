@@ -178,10 +178,14 @@ final class RedeployVersionBench implements Bench.Benchmark {
     private static void cleanUp(Sandbox sandbox, BenchRegistry registry, List<String> previous) {
         BenchStacks.cleanUp(sandbox, ENV);
         for (int i = 0; i < NODES.size(); i++) {
-            if (previous.get(i).isEmpty()) {
-                sandbox.docker(sandbox.manager(), "node", "update", "--label-rm", "environment", NODES.get(i));
-            } else {
-                sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + previous.get(i), NODES.get(i));
+            try {
+                if (previous.get(i).isEmpty()) {
+                    sandbox.docker(sandbox.manager(), "node", "update", "--label-rm", "environment", NODES.get(i));
+                } else {
+                    sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + previous.get(i), NODES.get(i));
+                }
+            } catch (AssertionError e) { // said, and the failure that brought us here still reported
+                System.err.println("WARNING: the label of " + NODES.get(i) + " was not put back: " + e.getMessage().trim());
             }
         }
         for (Sandbox.Engine node : sandbox.swarmNodes()) {
