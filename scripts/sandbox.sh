@@ -51,7 +51,8 @@
 # Files for the app and the tests, all under $ENVBOARD_SANDBOX_DIR
 # (default /var/lib/envboard-sandbox):
 #   pools.yaml    Envboard's pool definitions (written last: it marks a finished `up`);
-#                 both pools take their compose stacks from this repository's examples/stacks
+#                 both pools take their compose stacks from this repository's examples/stacks,
+#                 whose images are the registry's, and pull with the login of registry/docker-config
 #   engines.tsv   name, kind, unix URI, address, pid file - one engine a line
 #   nodes.txt     classic Swarm discovery file (the TLS engine)
 #   consul-double.pid, consul-double.log   the Consul API double's pid and output
@@ -949,6 +950,9 @@ write_nodes_txt() {
 # Prints pools.yaml; write_pools_yaml and refresh_pools_yaml store it.
 pools_yaml() {
   local e addr stacks=
+  # The example stacks pull from the sandbox's registry, with the login of its own docker config dir.
+  local registry="
+    registry-config: $RD/docker-config"
   # Its nodes are named as the engines' hostnames, so no nodes: map is needed.
   local consul="    consul:
       address: $CONSUL_ADDRESS
@@ -964,7 +968,7 @@ pools:
   - name: sandbox-swarm
     kind: swarm
     endpoint: $(engine_sock "$(manager)")
-    label-key: environment$stacks
+    label-key: environment$stacks$registry
 $consul
     # Each node's own engine, so that a redeploy can check images on every node.
     engines:
@@ -973,7 +977,7 @@ $(for e in $(swarm_engines); do
   done)
   - name: sandbox-hosts
     kind: standalone
-    label-key: environment$stacks
+    label-key: environment$stacks$registry
 $consul
     ssh:
       user: root

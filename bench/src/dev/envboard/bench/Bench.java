@@ -19,6 +19,7 @@ public final class Bench {
             "nodes", new NodesBench(),
             "move", new MoveBench(),
             "redeploy", new RedeployBench(),
+            "redeploy-version", new RedeployVersionBench(),
             "logs", new LogsBench(),
             "events", new EventsBench(),
             "health", new HealthBench()));

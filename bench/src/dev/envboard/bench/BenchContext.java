@@ -24,19 +24,28 @@ final class BenchContext implements AutoCloseable {
 
     /** Envboard's own files (audit log, window state) go to a temp dir, not the user's. */
     static BenchContext fromSandbox() throws IOException {
-        return create(Sandbox.existing(), null);
+        return create(Sandbox.existing(), null, null);
     }
 
     /** The same sandbox with the pools' stacks: folder pointing at {@code stacks}. */
     BenchContext withStacks(Path stacks) throws IOException {
-        return create(sandbox, stacks);
+        return create(sandbox, stacks, null);
     }
 
-    private static BenchContext create(Sandbox sandbox, Path stacks) throws IOException {
+    /** The same, every pool pulling with the logins of the docker config dir {@code registryConfig}. */
+    BenchContext withStacks(Path stacks, Path registryConfig) throws IOException {
+        return create(sandbox, stacks, registryConfig);
+    }
+
+    private static BenchContext create(Sandbox sandbox, Path stacks, Path registryConfig) throws IOException {
         Path scratch = Files.createTempDirectory("envboard-bench");
         String pools = Files.readString(sandbox.poolsFile());
         if (stacks != null) {
             pools = pools.replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
+        }
+        if (registryConfig != null) {
+            pools = pools.replaceAll("(?m)^\\s*registry-config: .*\n", "")
+                    .replaceAll("(?m)^(\\s*)(label-key: .*)$", "$1$2\n$1registry-config: " + registryConfig);
         }
         if (CallTrace.enabled()) {
             pools = traced(sandbox, pools, scratch);

@@ -20,8 +20,22 @@ final class BenchStacks {
     }
 
     static void write(Path stacks, String environment, int services, int replicas) throws IOException {
+        write(stacks, environment, services, replicas, IMAGE);
+    }
+
+    /** The same with another image: one not imported ({@link #IMAGE} is) gets the default pull policy. */
+    static void write(Path stacks, String environment, int services, int replicas, String image) throws IOException {
         Files.createDirectories(stacks.resolve(environment));
-        Files.writeString(stacks.resolve(environment).resolve("compose.yaml"), compose(services, replicas, null));
+        Files.writeString(stacks.resolve(environment).resolve("compose.yaml"), compose(services, replicas, null, image));
+    }
+
+    /** The stack of {@link #write} with {@code image}, for docker stack deploy, in a file of its own. */
+    static Path cliCompose(Path stacks, String environment, int services, int replicas, String image, String fileName)
+            throws IOException {
+        Path file = stacks.resolve(environment).resolve(fileName);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, compose(services, replicas, "node.labels.environment==" + environment, image));
+        return file;
     }
 
     /** The same stack for docker stack deploy, which needs the environment's placement written in. */
@@ -30,17 +44,19 @@ final class BenchStacks {
         int services = (int) text.lines().filter(l -> l.matches("  svc\\d+:")).count();
         int replicas = Integer.parseInt(text.lines().filter(l -> l.contains("replicas:")).findFirst().orElseThrow().replaceAll("\\D", ""));
         Path file = stacks.resolve(environment).resolve("cli-compose.yaml");
-        Files.writeString(file, compose(services, replicas, "node.labels.environment==" + environment));
+        Files.writeString(file, compose(services, replicas, "node.labels.environment==" + environment, IMAGE));
         return file;
     }
 
-    private static String compose(int services, int replicas, String constraint) {
+    private static String compose(int services, int replicas, String constraint, String image) {
         StringBuilder text = new StringBuilder("services:\n");
         for (int i = 1; i <= services; i++) {
             text.append(String.format("  svc%02d:%n", i))
-                    .append("    image: ").append(IMAGE).append('\n')
-                    .append("    pull_policy: never\n") // imported on every engine, in no registry
-                    .append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
+                    .append("    image: ").append(image).append('\n');
+            if (image.equals(IMAGE)) {
+                text.append("    pull_policy: never\n"); // imported on every engine, in no registry
+            }
+            text.append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
                     .append("    stop_grace_period: ").append(GRACE_SECONDS).append("s\n")
                     .append("    deploy:\n")
                     .append("      replicas: ").append(replicas).append('\n')

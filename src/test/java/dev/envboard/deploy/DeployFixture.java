@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A stacks folder of the test's own and a copy of the sandbox's pools.yaml pointing at it, so
- * deploy tests write exactly the stacks they need and leave the sandbox's examples alone.
+ * deploy tests write exactly the stacks they need and leave the sandbox's examples alone. The copy
+ * has no {@code registry-config:}: a test's registry logins are those of its DOCKER_CONFIG.
  */
 final class DeployFixture implements AutoCloseable {
     final Sandbox sandbox;
@@ -35,7 +36,9 @@ final class DeployFixture implements AutoCloseable {
     DeployFixture(Sandbox sandbox, Path dir, UnaryOperator<String> change, Map<String, String> env) throws IOException {
         this.sandbox = sandbox;
         this.stacks = Files.createDirectories(dir.resolve("stacks"));
-        String pools = change.apply(Files.readString(sandbox.poolsFile())).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
+        // The test picks the login (DOCKER_CONFIG in env), not the sandbox's pools (registry-config: its own, right login).
+        String sandboxPools = Files.readString(sandbox.poolsFile()).replaceAll("(?m)^\\s*registry-config: .*\n", "");
+        String pools = change.apply(sandboxPools).replaceAll("(?m)^(\\s*)stacks: .*$", "$1stacks: " + stacks);
         if (!pools.contains("stacks: " + stacks)) {
             pools = pools.replace("    label-key: environment\n", "    label-key: environment\n    stacks: " + stacks + "\n");
         }
