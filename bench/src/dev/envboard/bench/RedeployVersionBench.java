@@ -19,12 +19,15 @@ import java.util.Map;
  * then remove, wait until gone, create pinned to the digest with the registry auth, wait until
  * every replica runs) against the correct CLI sequence: {@code docker stack rm}, wait until its
  * tasks and networks are gone, {@code docker --config DIR stack deploy --with-registry-auth}, wait
- * until all replicas run ({@link SwarmByHand}; the sandbox's Swarm does not pull when a task starts,
- * so the CLI side pulls on both nodes right before its deploy, where Swarm's pulls would fall).
+ * until all replicas run ({@link SwarmByHand}). The CLI side pulls nothing by hand: each Swarm node
+ * pulls {@code :2} when its tasks start, with the login the deploy sent, as real workers do, inside
+ * the CLI's downtime.
  * <p>
  * Every timed run of either side starts from the same state, made untimed by the same code: the
  * stack at {@code :1} deployed by the CLI and running, and no reference to {@code :2} (its tags,
- * {@code REPO@DIGEST}) on any Swarm node, removed by name, so both sides pull it. (The content stays:
+ * {@code REPO@DIGEST}) on any Swarm node, removed by name, so both sides pull it; after each run both
+ * nodes hold {@code REPO@DIGEST} of {@code :2} again, which only a pull gives back, checked, and the
+ * engines' own image pull events of the run are printed, relative to its start. (The content stays:
  * it is the imported envboard/demo:2, which the sandbox keeps; a pull finds its layers present.)
  * <p>
  * Downtime, the same for both sides: from the start of the removal (Envboard: its REMOVE step
@@ -56,8 +59,9 @@ final class RedeployVersionBench implements Bench.Benchmark {
         Path cli1 = BenchStacks.cliCompose(dir, ENV, SERVICES, REPLICAS, registry.image("1"), "cli-1.yaml");
         Path cli2 = BenchStacks.cliCompose(dir, ENV, SERVICES, REPLICAS, registry.image("2"), "cli-2.yaml");
         List<Sandbox.Engine> nodes = NODES.stream().map(sandbox::engine).toList();
-        SwarmByHand prepare = new SwarmByHand(sandbox, ENV, cli1, registry.dockerConfig(), nodes, registry.image("1"));
-        SwarmByHand byHand = new SwarmByHand(sandbox, ENV, cli2, registry.dockerConfig(), nodes, registry.image("2"));
+        SwarmByHand prepare = new SwarmByHand(sandbox, ENV, cli1, registry.dockerConfig());
+        SwarmByHand byHand = new SwarmByHand(sandbox, ENV, cli2, registry.dockerConfig());
+        String loadBefore = loadAverage();
         List<String> previous = new ArrayList<>();
         for (String node : NODES) {
             previous.add(sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", node));
@@ -65,7 +69,11 @@ final class RedeployVersionBench implements Bench.Benchmark {
         }
         System.out.println("redeploy-version: " + SERVICES + " services x " + REPLICAS + " replicas on " + String.join(", ", NODES)
                 + ", " + registry.image("1") + " -> :2 (" + one.substring(0, 19) + "... -> " + two.substring(0, 19) + "...)");
-        System.out.println("each run starts from :1 running (deployed by the CLI, untimed) and no reference to :2 on any Swarm node");
+        System.out.println("each run starts from :1 running (deployed by the CLI, untimed) and no reference to :2 on any Swarm node;"
+                + " after it both nodes must hold :2@digest again (only a pull gives it back)");
+        System.out.println("Envboard pre-pulls :2@digest on both nodes before its removal; the CLI pulls nothing by hand: each Swarm node"
+                + " pulls :2 when its tasks start, with the login --with-registry-auth sent, inside the CLI's downtime");
+        System.out.println("pulls: the nodes' own image pull events of :2 in the run, in ms from its start");
         System.out.println("downtime: from the start of the removal (Envboard's REMOVE step, its record's downtimeMillis; "
                 + "the CLI's docker stack rm) until the side sees every new replica running");
         System.out.println(Alternating.order(List.of(Alternating.ENVBOARD, Alternating.CLI)));
@@ -84,6 +92,7 @@ final class RedeployVersionBench implements Bench.Benchmark {
                     String what = (side.equals(Alternating.ENVBOARD) ? "Envboard's" : "the CLI's") + " move to :2";
                     try {
                         startFromOne(sandbox, registry, prepare, one, two);
+                        long wallStart = System.currentTimeMillis();
                         long total;
                         long downtime;
                         String detail;
@@ -100,13 +109,14 @@ final class RedeployVersionBench implements Bench.Benchmark {
                             SwarmByHand.Timing t = byHand.redeploy();
                             total = t.totalNanos();
                             downtime = t.totalNanos(); // its removal starts the run
-                            detail = "stack rm + wait gone " + ms(t.gone() - t.started()) + ", pull on both nodes " + ms(t.pulled() - t.gone())
-                                    + ", stack deploy " + ms(t.deployed() - t.pulled())
-                                    + ", wait ready " + ms(t.ready() - t.deployed());
+                            detail = "stack rm + wait gone " + ms(t.gone() - t.started()) + ", stack deploy " + ms(t.deployed() - t.gone())
+                                    + ", wait ready (Swarm's pulls and task starts) " + ms(t.ready() - t.deployed());
                         }
+                        long wallEnd = System.currentTimeMillis();
                         runs(sandbox, two);
+                        String pulls = pulledOnEveryNode(sandbox, registry, nodes, two, wallStart, wallEnd);
                         System.out.println("  round " + (i + 1) + (i < WARMUP ? " (warm-up)" : "") + " " + side + ": total " + ms(total)
-                                + ", downtime " + ms(downtime) + " (" + detail + ")");
+                                + ", downtime " + ms(downtime) + " (" + detail + "); pulls " + pulls);
                         if (i >= WARMUP) {
                             totals.get(side).add(total);
                             downtimes.get(side).add(downtime);
@@ -124,10 +134,45 @@ final class RedeployVersionBench implements Bench.Benchmark {
         Samples ct = totals.get(Alternating.CLI);
         Samples ed = downtimes.get(Alternating.ENVBOARD);
         Samples cd = downtimes.get(Alternating.CLI);
+        System.out.println("redeploy-version: load average at the start " + loadBefore + ", at the end " + loadAverage());
         System.out.println("redeploy-version: total envboard=" + Samples.ms(et.median()) + " ms docker-cli=" + Samples.ms(ct.median())
                 + " ms total-ratio=" + Samples.ratio(et.median() / ct.median()) + " (target <= 1.10); medians of " + RUNS + " runs each");
         System.out.println("redeploy-version: downtime envboard=" + Samples.ms(ed.median()) + " ms docker-cli=" + Samples.ms(cd.median())
                 + " ms ratio=" + Samples.ratio(ed.median() / cd.median()) + " (target <= 0.50)");
+    }
+
+    /**
+     * Checks that each node pulled {@code digest} in the run: it holds {@code REPO@DIGEST} again,
+     * which only a pull gives back after its removal. Returns, per node, the engine's own pull
+     * events of that digest between the two wall-clock instants, in ms from the first.
+     */
+    private static String pulledOnEveryNode(Sandbox sandbox, BenchRegistry registry, List<Sandbox.Engine> nodes, String digest,
+            long wallStart, long wallEnd) {
+        List<String> perNode = new ArrayList<>();
+        for (Sandbox.Engine node : nodes) {
+            if (!registry.digestsOn(sandbox, node).contains(digest)) {
+                throw new BenchFailure(node.name() + " holds no " + registry.image("2") + "@" + digest + " after the move: it did not pull it");
+            }
+            String events = sandbox.docker(node, "events", "--since", seconds(wallStart - 1000), "--until", seconds(wallEnd + 1000),
+                    "--filter", "type=image", "--filter", "event=pull", "--format", "{{.TimeNano}} {{.Actor.ID}}");
+            List<String> at = events.lines().map(String::trim).filter(l -> l.contains(digest))
+                    .map(l -> String.valueOf(Long.parseLong(l.split(" ")[0]) / 1_000_000L - wallStart)).toList();
+            perNode.add(node.name() + " " + (at.isEmpty() ? "none" : String.join("/", at)));
+        }
+        return String.join(", ", perNode);
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /**

@@ -10,15 +10,13 @@ import java.util.List;
  * It polls every 100 ms, as Envboard does, and gives up after 180 s per wait, as Envboard does.
  * With a docker config dir it deploys from a registry as the docker docs say: {@code docker
  * --config DIR stack deploy --with-registry-auth}, the CLI resolving each tag to a digest
- * (--resolve-image always, its default). A Swarm node pulls when its task starts; the sandbox's
- * engines run with DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 (so that Swarm never reaches for Docker
- * Hub) and do not, so in their place {@code docker pull} runs on every node of the environment at
- * once, with the same login, right before the deploy: inside the downtime, where Swarm's own pulls
- * fall.
+ * (--resolve-image always, its default) and sending the login with the services. Nothing is pulled
+ * by hand: each Swarm node pulls a task's image when the task starts, with that login, as real
+ * workers do, so the pulls fall inside the wait for the replicas, after the old stack is gone.
  */
 final class SwarmByHand {
     /** When each part of one redeploy ended, in System.nanoTime(): started is right before {@code docker stack rm}. */
-    record Timing(long started, long gone, long pulled, long deployed, long ready) {
+    record Timing(long started, long gone, long deployed, long ready) {
         long totalNanos() {
             return ready - started;
         }
@@ -31,25 +29,18 @@ final class SwarmByHand {
     private final String environment;
     private final Path compose;
     private final Path dockerConfig;
-    private final List<Sandbox.Engine> pullOn;
-    private final String image;
 
     /** An imported image, in no registry: nothing resolved (docker stack deploy --resolve-image never). */
     SwarmByHand(Sandbox sandbox, String environment, Path compose) {
-        this(sandbox, environment, compose, null, List.of(), null);
+        this(sandbox, environment, compose, null);
     }
 
-    /**
-     * @param dockerConfig the docker config dir logged in to the stack's registry
-     * @param pullOn       the nodes that run the environment, where {@code image} is pulled as Swarm would
-     */
-    SwarmByHand(Sandbox sandbox, String environment, Path compose, Path dockerConfig, List<Sandbox.Engine> pullOn, String image) {
+    /** @param dockerConfig the docker config dir logged in to the stack's registry */
+    SwarmByHand(Sandbox sandbox, String environment, Path compose, Path dockerConfig) {
         this.sandbox = sandbox;
         this.environment = environment;
         this.compose = compose;
         this.dockerConfig = dockerConfig;
-        this.pullOn = List.copyOf(pullOn);
-        this.image = image;
     }
 
     Timing redeploy() throws InterruptedException {
@@ -90,8 +81,6 @@ final class SwarmByHand {
             Thread.sleep(100);
         }
         long gone = System.nanoTime();
-        pullEverywhere();
-        long pulled = System.nanoTime();
         if (dockerConfig == null) {
             sandbox.docker(manager, "stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), environment);
         } else {
@@ -106,35 +95,12 @@ final class SwarmByHand {
                 String[] parts = r.split("[/ ]");
                 return parts.length >= 2 && parts[0].equals(parts[1]);
             })) {
-                return new Timing(started, gone, pulled, deployed, System.nanoTime());
+                return new Timing(started, gone, deployed, System.nanoTime());
             }
             if (System.nanoTime() > deadline) {
                 throw new BenchFailure("the CLI's stack deploy was not running after 180 s: replicas " + replicas.lines().toList());
             }
             Thread.sleep(100);
-        }
-    }
-
-    /** {@code docker pull} of the image on every node at once, as each node's Swarm agent would. */
-    private void pullEverywhere() throws InterruptedException {
-        List<Thread> pulls = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (Sandbox.Engine node : pullOn) {
-            Thread pull = new Thread(() -> {
-                try {
-                    sandbox.docker(node, "--config", dockerConfig.toString(), "pull", "-q", image);
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "cli-pull-" + node.name());
-            pull.start();
-            pulls.add(pull);
-        }
-        for (Thread pull : pulls) {
-            pull.join();
-        }
-        if (!failures.isEmpty()) {
-            throw new BenchFailure("the CLI's pull of " + image + " failed: " + failures.get(0).getMessage());
         }
     }
 }
