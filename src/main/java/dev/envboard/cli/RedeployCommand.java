@@ -104,7 +104,7 @@ final class RedeployCommand implements Callable<Integer> {
                 parent.out().println(environment + ": " + record.result()
                         + (record.rollbackFrom() == null ? "" : " (rollback to deploy " + record.rollbackFrom() + ")")
                         + " in " + record.durationMillis() + " ms"
-                        + (record.succeeded() ? ", downtime " + Downtime.describe(record.downtimeMillis()) : "")
+                        + (record.succeeded() && record.downtimeMillis() != null ? ", downtime " + Downtime.describe(record.downtimeMillis()) : "")
                         + (record.error() == null ? "" : "\n" + record.error()));
                 if (record.succeeded()) {
                     record.describeVersions().forEach(line -> parent.out().println("  " + line));

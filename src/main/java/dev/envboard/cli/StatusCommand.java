@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -99,6 +100,14 @@ final class StatusCommand implements Callable<Integer> {
         return checked.stream().collect(Collectors.toMap(EnvironmentUpdates::environment, Function.identity()));
     }
 
+    /** One entry per host with its replica count ({@code host-1×2,host-2}), in the order they run. */
+    static String hosts(List<String> where) {
+        Map<String, Long> counts = where.stream()
+                .collect(Collectors.groupingBy(h -> h, LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + "×" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
     private void printTable(List<PoolStatusJson> pools) {
         TextTable table = new TextTable("POOL", "ENVIRONMENT", "HOSTS", "SERVICE", "READY", "ON", "LAST DEPLOY");
         List<String> available = new ArrayList<>();
@@ -115,7 +124,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 for (EnvironmentStatus.ServiceStatus service : env.services()) {
                     table.add(pool.pool(), env.environment(), String.valueOf(env.hosts().size()), service.name(),
-                            service.running() + "/" + service.desired(), String.join(",", service.where()), last);
+                            service.running() + "/" + service.desired(), hosts(service.where()), last);
                     last = "";
                 }
             }
