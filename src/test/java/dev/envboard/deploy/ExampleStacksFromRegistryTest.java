@@ -52,7 +52,7 @@ class ExampleStacksFromRegistryTest {
         this.sandbox = sandbox;
         SandboxRegistry registry = SandboxRegistry.of(sandbox);
         assertThat(Files.readString(sandbox.poolsFile())).contains("registry-config: " + registry.dockerConfig);
-        String digest = registry.digest("1", dir);
+        String digest = registry.digest("1");
         Sandbox.Engine host = sandbox.engine(HOST);
         registry.removeImages(sandbox, host); // it must pull
         assertThat(SandboxRegistry.repoDigests(sandbox, host, registry.image("1"))).isEmpty();

@@ -103,7 +103,7 @@ class RegistryPullRedeployTest {
     void missingPullsTheTagOnlyOnTheHostThatLacksItAndEveryReplicaRunsTheRegistrysDigest(Sandbox sandbox) throws Exception {
         standalone(sandbox, SandboxRegistry.of(sandbox).dockerConfig);
         String image = registry.image("1");
-        String digest = registry.digest("1", dir);
+        String digest = registry.digest("1");
         registry.removeImages(sandbox, sandbox.engine("envboard-host-2"));
         registry.pull(sandbox, sandbox.engine("envboard-host-1"), image);
         assertThat(SandboxRegistry.repoDigests(sandbox, sandbox.engine("envboard-host-2"), image)).as("host-2 lacks it").isEmpty();
@@ -203,7 +203,7 @@ class RegistryPullRedeployTest {
         Sandbox.Engine worker = sandbox.engine("envboard-swarm-3");
         registry.removeImages(sandbox, worker);
         String image = registry.image("1");
-        String digest = registry.digest("1", dir);
+        String digest = registry.digest("1");
         assertThat(SandboxRegistry.repoDigests(sandbox, worker, image)).as("the worker has never seen it").isEmpty();
         assertThat(anonymousPull(worker, image)).as("the registry refuses a pull without the login").contains("no basic auth credentials");
         sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + ENV, "envboard-swarm-3");

@@ -86,8 +86,8 @@ class RegistryRedeployTest {
     void aStackMovedFrom1To2RunsTheNewDigestOnEveryReplicaOfEveryHostAndTheRecordHoldsBoth(Sandbox sandbox) throws Exception {
         registry = SandboxRegistry.of(sandbox);
         setUp(sandbox, registry.dockerConfig);
-        String one = registry.digest("1", dir);
-        String two = registry.digest("2", dir);
+        String one = registry.digest("1");
+        String two = registry.digest("2");
         assertThat(one).as("the sandbox pushes two different versions").isNotEqualTo(two);
         for (String host : HOSTS) {
             registry.removeImages(sandbox, sandbox.engine(host)); // every host must pull

@@ -85,8 +85,8 @@ class RollbackRedeployTest {
     @Test
     void aRollbackToTheFirstRecordRunsItsDigestOnEveryReplicaOfEveryHostAgain(Sandbox sandbox) throws Exception {
         setUp(sandbox);
-        String one = registry.digest("1", dir);
-        String two = registry.digest("2", dir);
+        String one = registry.digest("1");
+        String two = registry.digest("2");
         assertThat(one).as("the sandbox pushes two different versions").isNotEqualTo(two);
         stack("1");
         DeployRecord first = fixture.redeploy(POOL, ENV);

@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sandbox's private registry ({@link Sandbox#registry()}), and what the registry tests need
@@ -21,15 +19,15 @@ public final class SandboxRegistry {
     final String address;
     final String user;
     final String password;
-    final Path ca;
     final Path dockerConfig;
     public final String repository;
+    private final Sandbox.Registry registry;
 
     private SandboxRegistry(Sandbox.Registry registry) {
+        this.registry = registry;
         address = registry.address();
         user = registry.user();
         password = registry.password();
-        ca = registry.ca();
         dockerConfig = registry.dockerConfig();
         repository = registry.image();
     }
@@ -57,27 +55,9 @@ public final class SandboxRegistry {
         return dir;
     }
 
-    /** The manifest digest {@code tag} names, from the registry's own answer (Docker-Content-Digest). */
-    public String digest(String tag, Path workDir) throws IOException, InterruptedException {
-        Path curlConfig = workDir.resolve("curl-" + tag + ".conf");
-        Files.writeString(curlConfig, "user = \"" + user + ":" + password + "\"\n");
-        Files.setPosixFilePermissions(curlConfig, PosixFilePermissions.fromString("rw-------"));
-        String path = repository.substring(address.length() + 1);
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-I", "--cacert", ca.toString(), "-K", curlConfig.toString()));
-        for (String type : List.of("application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json",
-                "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json")) {
-            command.addAll(List.of("-H", "Accept: " + type));
-        }
-        command.add("https://" + address + "/v2/" + path + "/manifests/" + tag);
-        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!curl.waitFor(30, TimeUnit.SECONDS) || curl.exitValue() != 0) {
-            throw new AssertionError("curl of the manifest of " + tag + " failed: " + out);
-        }
-        Files.delete(curlConfig);
-        return out.lines().filter(l -> l.toLowerCase().startsWith("docker-content-digest:"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
-                .orElseThrow(() -> new AssertionError("no Docker-Content-Digest for " + tag + ": " + out));
+    /** The manifest digest {@code tag} names, from the registry's own answer (asked with curl, not through Envboard). */
+    public String digest(String tag) throws IOException, InterruptedException {
+        return registry.manifestDigest(tag);
     }
 
     /** docker pull on one engine with the sandbox's login (the CLI's own, not Envboard's). */
@@ -93,24 +73,7 @@ public final class SandboxRegistry {
      */
     void removeImages(Sandbox sandbox, Sandbox.Engine engine, String... keepDigests) {
         List<String> keep = List.of(keepDigests);
-        String lines = sandbox.docker(engine, "images", "--digests", "--format",
-                "{{.Digest}} {{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}", repository);
-        for (String line : lines.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
-            String[] fields = line.split("\\s+");
-            if (keep.contains(fields[0])) {
-                continue;
-            }
-            for (String ref : List.of(fields[1], fields[2])) {
-                if (ref.endsWith(":<none>") || ref.endsWith("@<none>")) {
-                    continue;
-                }
-                try {
-                    sandbox.docker(engine, "rmi", ref);
-                } catch (AssertionError goneOrInUse) {
-                    // untagged by the reference before it, or a container still uses it: repoDigests() tells the test
-                }
-            }
-        }
+        registry.removeReferences(sandbox, engine, digest -> !keep.contains(digest));
     }
 
     /** The repository digests the engine knows for its image {@code image} (empty when it does not have it). */

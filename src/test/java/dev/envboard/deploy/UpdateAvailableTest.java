@@ -106,8 +106,8 @@ class UpdateAvailableTest {
             guard.setEnvironment(host, ENV);
         }
         pushMovingTag("1");
-        String before = registry.digest(TAG, dir);
-        String two = registry.digest("2", dir);
+        String before = registry.digest(TAG);
+        String two = registry.digest("2");
         assertThat(two).as(":2 has other content than :1").isNotEqualTo(before);
         fixture.stack(ENV, """
                 services:
@@ -136,7 +136,7 @@ class UpdateAvailableTest {
         assertThat(current.requests()).as("one image: a manifest request and at most a login challenge and a retry").isBetween(1L, 3L);
 
         pushMovingTag("2");
-        assertThat(registry.digest(TAG, dir)).isEqualTo(two);
+        assertThat(registry.digest(TAG)).isEqualTo(two);
 
         EnvironmentUpdates moved = check();
         web = service(moved, "web");
@@ -198,7 +198,7 @@ class UpdateAvailableTest {
         swarm = true;
         sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + ENV, SWARM_NODE);
         pushMovingTag("1");
-        String before = registry.digest(TAG, dir);
+        String before = registry.digest(TAG);
         fixture.stack(ENV, "services:\n  web:\n    image: " + registry.image(TAG) + "\n    command: " + SLEEPER
                 + "\n    stop_grace_period: 1s\n");
         DeployRecord deployed = fixture.redeploy("sandbox-swarm", ENV);
@@ -212,7 +212,7 @@ class UpdateAvailableTest {
         web = service(check("sandbox-swarm"), "web");
         assertThat(web.state()).as(web.toString()).isEqualTo(UpdateState.UPDATE_AVAILABLE);
         assertThat(web.runningDigests()).containsExactly(before);
-        assertThat(web.registryDigest()).isEqualTo(registry.digest("2", dir));
+        assertThat(web.registryDigest()).isEqualTo(registry.digest("2"));
     }
 
     private static ServiceUpdate service(EnvironmentUpdates updates, String name) {

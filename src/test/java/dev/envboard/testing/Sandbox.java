@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -177,6 +179,61 @@ public final class Sandbox implements ExtensionContext.Store.CloseableResource {
         @Override
         public String toString() {
             return "Registry[" + address + ", user " + user + ", password hidden]";
+        }
+
+        /** The manifest digest {@code tag} names, from the registry's own answer (Docker-Content-Digest), asked with curl. */
+        public String manifestDigest(String tag) throws IOException, InterruptedException {
+            Path curlConfig = Files.createTempFile("envboard-curl", ".conf",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(curlConfig, "user = \"" + user + ":" + password + "\"\n");
+                List<String> command = new ArrayList<>(List.of("curl", "-sS", "-I", "--max-time", "30", "--cacert", ca.toString(),
+                        "-K", curlConfig.toString()));
+                for (String type : List.of("application/vnd.docker.distribution.manifest.list.v2+json",
+                        "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.v2+json",
+                        "application/vnd.oci.image.manifest.v1+json")) {
+                    command.addAll(List.of("-H", "Accept: " + type));
+                }
+                command.add("https://" + address + "/v2/" + image.substring(address.length() + 1) + "/manifests/" + tag);
+                Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!curl.waitFor(40, TimeUnit.SECONDS) || curl.exitValue() != 0) {
+                    throw new AssertionError("curl of the manifest of " + image(tag) + " failed: " + out);
+                }
+                return out.lines().filter(l -> l.toLowerCase().startsWith("docker-content-digest:"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                        .orElseThrow(() -> new AssertionError("no Docker-Content-Digest for " + image(tag) + ": " + out));
+            } finally {
+                Files.deleteIfExists(curlConfig);
+            }
+        }
+
+        /**
+         * Removes, by name, one engine's references (tags and {@code REPO@DIGEST}) to the demo
+         * repository's images whose digest {@code remove} accepts. By name only: the same content is
+         * the sandbox's imported envboard/demo:N, which must stay. A reference that cannot go (a
+         * container uses its last one, or the one before took it along) is left: callers check what
+         * the engine holds afterwards.
+         */
+        public void removeReferences(Sandbox sandbox, Engine engine, Predicate<String> remove) {
+            String lines = sandbox.docker(engine, "images", "--digests", "--format",
+                    "{{.Digest}} {{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}", image);
+            for (String line : lines.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+                String[] fields = line.split("\\s+");
+                if (!remove.test(fields[0])) {
+                    continue;
+                }
+                for (String ref : List.of(fields[1], fields[2])) {
+                    if (ref.endsWith(":<none>") || ref.endsWith("@<none>")) {
+                        continue;
+                    }
+                    try {
+                        sandbox.docker(engine, "rmi", ref);
+                    } catch (AssertionError goneOrInUse) {
+                        // see above: the caller checks what is left
+                    }
+                }
+            }
         }
     }
 

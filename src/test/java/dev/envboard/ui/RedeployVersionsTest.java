@@ -125,8 +125,8 @@ class RedeployVersionsTest {
 
     @Test
     void theConfirmationSaysWhatChangesAndAnOlderRecordRunsAgain(FxRobot robot) throws Exception {
-        String one = registry.digest("1", dir);
-        String two = registry.digest("2", dir);
+        String one = registry.digest("1");
+        String two = registry.digest("2");
         String v1 = registry.image("1") + " " + shortDigest(one);
         String v2 = registry.image("2") + " " + shortDigest(two);
         DeployRecord first = deploy("1");
