@@ -1638,6 +1638,10 @@ cmd_reset() {
   services=$(dk "$(manager)" service ls -q)
   # shellcheck disable=SC2086 # one id a word
   [[ -z $services ]] || quiet dk "$(manager)" service rm $services
+  # Envboard's pool records (demos, deploy results) are configs in a Swarm, volumes on engines.
+  ids=$(dk "$(manager)" config ls -q --filter label=dev.envboard.record)
+  # shellcheck disable=SC2086
+  [[ -z $ids ]] || quiet dk "$(manager)" config rm $ids
   for e in $(swarm_engines); do
     id=$(dk "$e" info --format '{{.Swarm.NodeID}}')
     args=()
@@ -1652,6 +1656,9 @@ cmd_reset() {
     ids=$(dk "$e" ps -aq)
     # shellcheck disable=SC2086
     [[ -z $ids ]] || quiet dk "$e" rm -f $ids
+    ids=$(dk "$e" volume ls -q --filter label=dev.envboard.record)
+    # shellcheck disable=SC2086
+    [[ -z $ids ]] || quiet dk "$e" volume rm $ids
     for net in $(dk "$e" network ls -q --filter label=com.docker.stack.namespace); do
       remove_network "$e" "$net"
     done
@@ -1663,7 +1670,7 @@ cmd_reset() {
   for e in $(standalone_engines); do
     wait_until 30 labels_are_built "$e" || die "$e does not show its labels after a reload: $(live_labels "$e")"
   done
-  echo "sandbox reset: nothing deployed, labels as built, Consul double restarted, registry running"
+  echo "sandbox reset: nothing deployed, no pool records, labels as built, Consul double restarted, registry running"
 }
 
 # For a shell: eval "$(scripts/sandbox.sh env)".
