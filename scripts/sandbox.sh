@@ -34,7 +34,12 @@
 #   then it removes those names there again.  The registry only serves what was
 #   pushed to it: it never pulls from anywhere.
 # Every engine gets its own network namespace without a default route, so nothing
-# it does can leave the machine, and its own hostname.  The image envboard/demo:1
+# it does can leave the machine, and its own hostname.  Inside it the engine has
+# iptables and its default bridge (see dockerd_args), so ports it publishes answer
+# at its address from the machine: a standalone engine's, and a Swarm service's
+# in host mode on the nodes running its tasks.  Swarm's ingress routing mesh and
+# virtual IPs do not answer here: they need the kernel's IPVS, which this
+# machine's kernel lacks (README, "The sandbox").  The image envboard/demo:1
 # (and :2) is imported from Debian's busybox-static into every engine; nothing is
 # ever pulled from outside (only from the sandbox's own registry).  When you create Swarm services yourself, pass --no-resolve-image
 # (`docker stack deploy --resolve-image never`): the CLI otherwise asks Docker Hub.
