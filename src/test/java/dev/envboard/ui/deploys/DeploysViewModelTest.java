@@ -75,6 +75,8 @@ class DeploysViewModelTest {
         final List<String> calls = new ArrayList<>();
         final List<String> checked = new ArrayList<>();
         final List<List<SkippedCheck>> accepted = new ArrayList<>();
+        /** The environment's name as typed, per run; null where none was asked for. */
+        final List<String> confirmations = new ArrayList<>();
         ValidationReport report = new ValidationReport(null, Path.of("stacks/qa/compose.yaml"), List.of("host-1"), List.of(), List.of());
         String result = DeployRecord.SUCCEEDED;
         boolean recorded = true;
@@ -90,10 +92,11 @@ class DeploysViewModelTest {
         }
 
         @Override
-        public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> acceptedChecks, DeployListener listener,
-                                     CancelToken cancel) {
+        public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> acceptedChecks, String confirmation,
+                                     DeployListener listener, CancelToken cancel) {
             calls.add(pool.name() + "/" + environment);
             accepted.add(acceptedChecks);
+            confirmations.add(confirmation);
             if (crash != null) {
                 throw crash;
             }
@@ -118,8 +121,8 @@ class DeploysViewModelTest {
 
         @Override
         public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> acceptedChecks,
-                                         DeployListener listener, CancelToken cancel) {
-            DeployRecord record = redeploy(pool, environment, acceptedChecks, listener, cancel);
+                                         String confirmation, DeployListener listener, CancelToken cancel) {
+            DeployRecord record = redeploy(pool, environment, acceptedChecks, confirmation, listener, cancel);
             calls.set(calls.size() - 1, pool.name() + "/" + environment + " from " + deployId);
             return record;
         }
