@@ -13,10 +13,11 @@ import java.util.List;
  * @param consul    where the pool's service health comes from, or null when it has no Consul
  * @param registryConfig the docker config dir whose logins this pool's image pulls use
  *                       ({@code registry-config:}), or null for the user's (DOCKER_CONFIG or ~/.docker)
+ * @param templatesDir folder of demo templates ({@code templates:}), one folder per template, or null
  */
 public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope,
                        EndpointSpec manager, List<EngineSpec> engines, Path stacksDir, String source,
-                       ConsulSpec consul, Path registryConfig) {
+                       ConsulSpec consul, Path registryConfig, Path templatesDir) {
 
     public static final String DEFAULT_LABEL_KEY = "environment";
 
@@ -24,10 +25,16 @@ public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope l
         engines = List.copyOf(engines);
     }
 
+    /** A pool without demo templates. */
+    public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
+                    List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig) {
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, null);
+    }
+
     /** A pool that uses the user's docker config for registry logins. */
     public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
                     List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul) {
-        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null);
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null, null);
     }
 
     /** True when some engine is reached over plain tcp on another machine (the user allowed it). */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code pools:}; throws at the first error, collects warnings. */
 final class PoolReader {
     private static final Set<String> POOL_KEYS = Set.of("name", "kind", "label-key", "labels", "endpoint",
-            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config");
+            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config",
+            "templates");
     private static final Set<String> SSH_KEYS = Set.of("user", "port", "identity", "known-hosts");
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?");
@@ -59,6 +60,7 @@ final class PoolReader {
                 node.get("insecure").isPresent() && node.require("insecure").asBoolean(),
                 readPoolSsh(node, warnings));
         Path stacks = node.string("stacks").map(paths::resolve).orElse(null);
+        Path templates = node.string("templates").map(paths::resolve).orElse(null);
         Path registryConfig = readRegistryConfig(node, warnings);
         ConsulSpec consul = node.get("consul").isPresent()
                 ? new ConsulReader(paths).read(node.require("consul"), warnings) : null;
@@ -103,7 +105,8 @@ final class PoolReader {
                 throw node.problem(node.path(), "a standalone pool needs engines: or nodes-file: with at least one engine");
             }
         }
-        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul, registryConfig),
+        return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul, registryConfig,
+                templates),
                 warnings);
     }
 
