@@ -15,9 +15,11 @@ import java.util.Map;
  * @param hosts     the hosts to launch on (the user dragged them in); empty to let Envboard pick
  * @param lifetime  how long it lives; null for the template's default. At most the template's maximum
  * @param variables the template's variables the user set (KEY=VALUE); the others take their defaults
+ * @param acceptUnchecked go past the deploy checks that could not run (the launch's refusal lists them);
+ *                        false refuses the launch when there is any
  */
 public record LaunchRequest(String template, String customer, int hostCount, List<HostKey> hosts, Duration lifetime,
-                            Map<String, String> variables) {
+                            Map<String, String> variables, boolean acceptUnchecked) {
 
     public LaunchRequest {
         hosts = List.copyOf(hosts);
@@ -26,6 +28,6 @@ public record LaunchRequest(String template, String customer, int hostCount, Lis
 
     /** Envboard picks the template's number of hosts, with the default lifetime. */
     public static LaunchRequest of(String template, String customer, Map<String, String> variables) {
-        return new LaunchRequest(template, customer, 0, List.of(), null, variables);
+        return new LaunchRequest(template, customer, 0, List.of(), null, variables, false);
     }
 }
