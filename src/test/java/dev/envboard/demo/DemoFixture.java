@@ -36,9 +36,13 @@ final class DemoFixture implements AutoCloseable {
     final AppContext app;
 
     DemoFixture(Sandbox sandbox, Path dir) throws IOException {
+        this(sandbox, dir, Path.of("examples/templates").toAbsolutePath());
+    }
+
+    /** @param templates the templates: folder of both pools */
+    DemoFixture(Sandbox sandbox, Path dir, Path templates) throws IOException {
         this.sandbox = sandbox;
         this.dir = dir;
-        Path templates = Path.of("examples/templates").toAbsolutePath();
         String pools = Files.readString(sandbox.poolsFile()).replaceAll("(?m)^\\s*templates: .*\n", "")
                 .replace("    label-key: environment\n", "    label-key: environment\n    templates: " + templates + "\n");
         poolsFile = dir.resolve("pools.yaml");
@@ -56,7 +60,11 @@ final class DemoFixture implements AutoCloseable {
     }
 
     PoolSpec pool() {
-        return app.pools().pool(POOL).orElseThrow();
+        return pool(POOL);
+    }
+
+    PoolSpec pool(String name) {
+        return app.pools().pool(name).orElseThrow();
     }
 
     /** The same services as the app's, but reading time from {@code clock}: for expiry. */
