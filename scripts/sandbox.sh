@@ -57,7 +57,8 @@
 # (default /var/lib/envboard-sandbox):
 #   pools.yaml    Envboard's pool definitions (written last: it marks a finished `up`);
 #                 both pools take their compose stacks from this repository's examples/stacks,
-#                 whose images are the registry's, and pull with the login of registry/docker-config
+#                 whose images are the registry's, and pull with the login of registry/docker-config;
+#                 their demo templates from examples/templates
 #   engines.tsv   name, kind, unix URI, address, pid file - one engine a line
 #   nodes.txt     classic Swarm discovery file (the TLS engine)
 #   consul-double.pid, consul-double.log   the Consul API double's pid and output
@@ -109,6 +110,7 @@ readonly STOPPED=stopped               # in an engine's directory: `stop` stoppe
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 readonly REPO_ROOT
 readonly STACKS_DIR=$REPO_ROOT/examples/stacks
+readonly TEMPLATES_DIR=$REPO_ROOT/examples/templates
 readonly CONSUL_DOUBLE_DIR=$REPO_ROOT/tools/consul-double
 readonly CONSUL_PORT=18500
 readonly CONSUL_ADDRESS=http://127.0.0.1:$CONSUL_PORT
@@ -1001,6 +1003,11 @@ pools_yaml() {
   if [[ -d $STACKS_DIR ]]; then
     stacks="
     stacks: $STACKS_DIR"
+  fi
+  # Demo templates: presales demos launched on free hosts (envboard demo launch).
+  if [[ -d $TEMPLATES_DIR ]]; then
+    stacks="$stacks
+    templates: $TEMPLATES_DIR"
   fi
   cat <<EOF
 # Written by scripts/sandbox.sh: the sandbox's two pools.

@@ -257,7 +257,7 @@ final class DeployValidator {
     }
 
     /** The engine endpoint of each host that has one, and why the others have none. */
-    private record Endpoints(Map<HostKey, EndpointSpec> byHost, String whyNone) {
+    record Endpoints(Map<HostKey, EndpointSpec> byHost, String whyNone) {
     }
 
     /**
@@ -265,7 +265,7 @@ final class DeployValidator {
      * node the engine entry at its address (or of its name, where no other node has that name), or
      * the manager endpoint for the manager's own node.
      */
-    private Endpoints endpoints(PoolSpec pool, PoolSnapshot snapshot) {
+    Endpoints endpoints(PoolSpec pool, PoolSnapshot snapshot) {
         Map<HostKey, EndpointSpec> byHost = new HashMap<>();
         String whyNone = "no engines: entry in pools.yaml reaches this node's engine";
         for (Host host : snapshot.hosts()) {

@@ -15,6 +15,7 @@ import dev.envboard.deploy.standalone.StandaloneDriver;
 import dev.envboard.deploy.swarm.SwarmDriver;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.Host;
+import dev.envboard.pool.HostKey;
 import dev.envboard.pool.HostState;
 import dev.envboard.pool.PoolInspector;
 import dev.envboard.pool.PoolKind;
@@ -112,17 +113,32 @@ public final class RedeployService implements Redeployer {
         return check(pool, environment, null, deployId);
     }
 
-    /** Validates, reads what runs and says what would change; {@code deployId} non-null for a rollback. */
+    /**
+     * Validates a deploy of {@code stack} (e.g. a demo template's) as if exactly {@code onHosts}
+     * carried its environment, without touching anything: what a demo launch checks before it
+     * labels any host. The images are resolved in their registries too (nothing is pulled).
+     */
+    public ValidationReport check(PoolSpec pool, Stack stack, List<HostKey> onHosts) {
+        OffFxThread.check("RedeployService.check");
+        return check(pool, new Source(stack.environment(), stack, List.copyOf(onHosts)), null, null);
+    }
+
     private ValidationReport check(PoolSpec pool, String environment, PullPolicy pullFor, String deployId) {
+        return check(pool, Source.stacksOf(environment), pullFor, deployId);
+    }
+
+    /** Validates, reads what runs and says what would change; {@code deployId} non-null for a rollback. */
+    private ValidationReport check(PoolSpec pool, Source source, PullPolicy pullFor, String deployId) {
+        String environment = source.environment();
         List<String> warnings = new ArrayList<>();
         try {
-            Validated validated = validate(pool, environment, warnings::add, pullFor, deployId);
+            Validated validated = validate(pool, source, warnings::add, pullFor, deployId);
             DeployPlan plan = validated.plan();
             warnings.addAll(plan.warnings());
             if (deployId != null) {
                 warnings.addAll(Rollback.withoutDigest(validated.from(), validated.stack()));
             }
-            List<String> changes = new Run(pool, environment, pullFor, deployId, List.of(), DeployListener.NONE, new CancelToken())
+            List<String> changes = new Run(pool, source, pullFor, deployId, List.of(), DeployListener.NONE, new CancelToken())
                     .changes(validated);
             return new ValidationReport(null, validated.stack().file(), plan.hosts().stream().map(Host::displayName).toList(),
                     warnings, plan.skipped(), changes);
@@ -140,7 +156,8 @@ public final class RedeployService implements Redeployer {
     public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> accepted,
                                      String confirmation, DeployListener listener, CancelToken cancel) {
         OffFxThread.check("RedeployService.redeployFrom");
-        return run(new Run(pool, environment, null, deployId, accepted, listener, cancel), pool, environment, confirmation, listener);
+        return run(new Run(pool, Source.stacksOf(environment), null, deployId, accepted, listener, cancel), pool, environment,
+                confirmation, listener);
     }
 
     /** A redeploy that goes past no skipped check: one that could not run refuses it. */
@@ -174,7 +191,35 @@ public final class RedeployService implements Redeployer {
     public DeployRecord redeploy(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted,
                                  String confirmation, DeployListener listener, CancelToken cancel) {
         OffFxThread.check("RedeployService.redeploy");
-        return run(new Run(pool, environment, pullFor, null, accepted, listener, cancel), pool, environment, confirmation, listener);
+        return run(new Run(pool, Source.stacksOf(environment), pullFor, null, accepted, listener, cancel), pool, environment,
+                confirmation, listener);
+    }
+
+    /**
+     * Deploys {@code stack} (e.g. a demo template's, loaded with its variables) to its environment
+     * instead of the one the pool's stacks: folder holds, through the same run: validation,
+     * resolve, pre-pull, lock, remove, wait gone, create, wait ready, and the history. Never throws
+     * for a failed deploy.
+     */
+    public DeployRecord redeploy(PoolSpec pool, Stack stack, List<SkippedCheck> accepted, DeployListener listener,
+                                 CancelToken cancel) {
+        OffFxThread.check("RedeployService.redeploy");
+        String environment = stack.environment();
+        // A demo's new environment: protected only if pools.yaml says so, and then refused like any other.
+        return run(new Run(pool, new Source(environment, stack, null), null, null, accepted, listener, cancel), pool, environment,
+                null, listener);
+    }
+
+    /**
+     * Where a run's stack comes from: the pool's stacks: folder, or a stack given as it is.
+     *
+     * @param given   null: load the environment's stack from the stacks: folder
+     * @param assumed non-null: validate as if exactly these hosts carried the environment (nothing is labelled yet)
+     */
+    private record Source(String environment, Stack given, List<HostKey> assumed) {
+        static Source stacksOf(String environment) {
+            return new Source(environment, null, null);
+        }
     }
 
     private DeployRecord run(Run run, PoolSpec pool, String environment, String confirmation, DeployListener listener) {
@@ -205,18 +250,10 @@ public final class RedeployService implements Redeployer {
     private static final int ROLLBACK_LOOKUP = 100_000;
 
     /** The stack, the pool as it is now, and every check before anything is touched. */
-    private Validated validate(PoolSpec pool, String environment, Consumer<String> warn, PullPolicy pullFor, String fromId)
+    private Validated validate(PoolSpec pool, Source source, Consumer<String> warn, PullPolicy pullFor, String fromId)
             throws DeployException {
-        if (pool.stacksDir() == null) {
-            throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
-        }
-        Stack stack;
-        try {
-            stack = stacks.load(pool.stacksDir(), environment);
-        } catch (StackException e) {
-            throw new DeployException("the stack of " + environment + " is not valid; nothing was changed:\n  "
-                    + e.getMessage().replace("\n", "\n  "));
-        }
+        String environment = source.environment();
+        Stack stack = source.given() != null ? source.given() : load(pool, environment);
         stack.warnings().forEach(w -> warn.accept(w.toString()));
         DeployRecord from = null;
         if (fromId != null) {
@@ -228,12 +265,28 @@ public final class RedeployService implements Redeployer {
             throw new DeployException(pool.name() + " is " + snapshot.status().label() + ": " + snapshot.message()
                     + "; nothing was changed");
         }
+        if (source.assumed() != null) {
+            snapshot = AssumedLabels.apply(snapshot, environment, source.assumed());
+        }
         return new Validated(stack, new DeployValidator(clients).validate(pool, snapshot, stack, pullFor), from);
+    }
+
+    private Stack load(PoolSpec pool, String environment) throws DeployException {
+        if (pool.stacksDir() == null) {
+            throw new DeployException("pool " + pool.name() + " has no stacks: folder in pools.yaml; nothing was changed");
+        }
+        try {
+            return stacks.load(pool.stacksDir(), environment);
+        } catch (StackException e) {
+            throw new DeployException("the stack of " + environment + " is not valid; nothing was changed:\n  "
+                    + e.getMessage().replace("\n", "\n  "));
+        }
     }
 
     /** One redeploy's state: its timings, what it did so far, and the steps. */
     private final class Run {
         private final PoolSpec pool;
+        private final Source source;
         private final String environment;
         private final PullPolicy pullFor;
         /** The deploy id a rollback redeploys the versions of; null for a redeploy from the stack's images. */
@@ -258,10 +311,11 @@ public final class RedeployService implements Redeployer {
         private Instant allReady;
         private DeployStep current;
 
-        Run(PoolSpec pool, String environment, PullPolicy pullFor, String fromId, List<SkippedCheck> accepted,
+        Run(PoolSpec pool, Source source, PullPolicy pullFor, String fromId, List<SkippedCheck> accepted,
             DeployListener listener, CancelToken cancel) {
             this.pool = pool;
-            this.environment = environment;
+            this.source = source;
+            this.environment = source.environment();
             this.pullFor = pullFor;
             this.fromId = fromId;
             this.accepted = List.copyOf(accepted);
@@ -320,7 +374,7 @@ public final class RedeployService implements Redeployer {
         }
 
         private DeployPlan validate() throws DeployException {
-            Validated validated = RedeployService.this.validate(pool, environment, listener::message, pullFor, fromId);
+            Validated validated = RedeployService.this.validate(pool, source, listener::message, pullFor, fromId);
             stack = validated.stack();
             written = stack;
             from = validated.from();

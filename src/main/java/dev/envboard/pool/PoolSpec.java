@@ -18,10 +18,11 @@ import java.util.Set;
  *                       ({@code registry-config:}), or null for the user's (DOCKER_CONFIG or ~/.docker)
  * @param protectedEnvironments environments ({@code protected:}) whose redeploy, teardown or the move of a
  *                              host out of them needs the user to type the environment's name (see {@link Protection})
+ * @param templatesDir folder of demo templates ({@code templates:}), one folder per template, or null
  */
 public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope,
                        EndpointSpec manager, List<EngineSpec> engines, Path stacksDir, String source,
-                       ConsulSpec consul, Path registryConfig, Set<String> protectedEnvironments) {
+                       ConsulSpec consul, Path registryConfig, Set<String> protectedEnvironments, Path templatesDir) {
 
     public static final String DEFAULT_LABEL_KEY = "environment";
 
@@ -31,16 +32,31 @@ public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope l
                 : Collections.unmodifiableSet(new LinkedHashSet<>(protectedEnvironments));
     }
 
-    /** A pool without protected environments. */
+    /** A pool without protected environments or demo templates. */
     public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
                     List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig) {
-        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, Set.of());
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, Set.of(), null);
+    }
+
+    /** A pool with protected environments and without demo templates. */
+    public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
+                    List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig,
+                    Set<String> protectedEnvironments) {
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig,
+                protectedEnvironments, null);
+    }
+
+    /** A pool with demo templates and without protected environments. */
+    public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
+                    List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig,
+                    Path templatesDir) {
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, Set.of(), templatesDir);
     }
 
     /** A pool that uses the user's docker config for registry logins. */
     public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
                     List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul) {
-        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null);
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null, Set.of(), null);
     }
 
     /** Whether pools.yaml lists {@code environment} under {@code protected:}; unassigned (null) never is. */

@@ -42,6 +42,11 @@ public final class StackLoader {
         return firstComposeFile(stacksDir.resolve(environment)).or(() -> firstComposeFile(stacksDir.resolve(DEFAULT_FOLDER)));
     }
 
+    /** The compose file of a folder (compose.yaml, else compose.yml, docker-compose.yaml, docker-compose.yml), if any. */
+    public static Optional<Path> composeFileIn(Path folder) {
+        return firstComposeFile(folder);
+    }
+
     /** The stack, with warnings; every error found is in the exception, each with file, line and key. */
     public Stack load(Path stacksDir, String environment) throws StackException {
         OffFxThread.check("StackLoader.load");
@@ -50,6 +55,32 @@ public final class StackLoader {
                     "\"" + environment + "\" cannot name a stacks folder: use letters, digits, '.', '_' or '-'")));
         }
         Path file = locate(stacksDir, environment).orElseThrow(() -> notFound(stacksDir, environment));
+        Path dotEnv = stacksDir.resolve(environment).resolve(".env");
+        return load(file, environment, dotEnv, dotEnv, Map.of());
+    }
+
+    /**
+     * One compose file as it is, for an environment, interpolated with {@code variables} plus
+     * ENVIRONMENT (which wins): no .env is read. A demo template's stack is loaded so, with the
+     * values its variables were given.
+     *
+     * @param variablesSource named when a variable is missing (where the user gives it a value)
+     */
+    public Stack load(Path composeFile, String environment, Map<String, String> variables, Path variablesSource)
+            throws StackException {
+        OffFxThread.check("StackLoader.load");
+        if (!Files.isRegularFile(composeFile)) {
+            throw new StackException(List.of(InputProblem.error(composeFile, 0, "", "no such file")));
+        }
+        return load(composeFile, environment, null, variablesSource, variables);
+    }
+
+    /**
+     * @param dotEnv          the .env to read, or null for none
+     * @param variablesSource where a missing variable is to be set, for messages
+     */
+    private Stack load(Path file, String environment, Path dotEnv, Path variablesSource, Map<String, String> extraVariables)
+            throws StackException {
         Problems problems = new Problems();
         warnAboutOtherComposeFiles(file, problems);
         StackDigest digest = new StackDigest();
@@ -61,11 +92,11 @@ public final class StackLoader {
             throw new StackException(List.of(e.problem()));
         }
         EnvFiles envFiles = new EnvFiles(problems, digest);
-        Path dotEnv = stacksDir.resolve(environment).resolve(".env");
-        Map<String, String> variables = variables(dotEnv, environment, envFiles, problems);
+        Map<String, String> variables = new LinkedHashMap<>(extraVariables);
+        variables.putAll(variables(dotEnv, environment, envFiles, problems));
         Scalars scalars = new Scalars(new Interpolator(variables), problems);
         ComposeDocumentReader.Contents contents = new ComposeDocumentReader(problems, scalars, KeyLines.index(text),
-                envFiles, dotEnv, variables).read(root);
+                envFiles, variablesSource, variables).read(root);
         if (problems.hasErrors()) {
             throw new StackException(problems.errors());
         }
@@ -121,11 +152,11 @@ public final class StackLoader {
         }
     }
 
-    /** The .env (when there is one) plus ENVIRONMENT, which wins; nothing else. */
+    /** The .env (when there is one) plus ENVIRONMENT, which wins; nothing else. A null .env is none. */
     private static Map<String, String> variables(Path dotEnv, String environment, EnvFiles envFiles, Problems problems)
             throws StackException {
         Map<String, String> variables = new LinkedHashMap<>();
-        if (Files.isRegularFile(dotEnv)) {
+        if (dotEnv != null && Files.isRegularFile(dotEnv)) {
             try {
                 for (DotEnvFile.Entry entry : envFiles.read(dotEnv)) {
                     if (variables.put(entry.key(), entry.value()) != null) {

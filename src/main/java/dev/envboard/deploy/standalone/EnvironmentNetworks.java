@@ -89,6 +89,24 @@ final class EnvironmentNetworks {
         return chosen;
     }
 
+    /**
+     * Removes every network of the environment on one engine (a teardown), clearing stale endpoints
+     * of {@code endpointNames} first; says what it removed and what the engine still holds.
+     */
+    static List<String> removeAll(Host host, DockerClient client, Set<String> endpointNames, DeployListener listener,
+                                  String environment) throws DeployException {
+        List<Network> existing = StandaloneDriver.call(host, () -> client.listNetworksCmd()
+                .withFilter("label", List.of(Naming.NAMESPACE + "=" + environment)).exec());
+        List<String> held = new java.util.ArrayList<>();
+        for (Network network : existing) {
+            removeOrSay(host, client, network, endpointNames, listener, "the environment is torn down");
+            if (exists(host, client, network.getId())) {
+                held.add("network " + network.getName() + " on " + host.displayName());
+            }
+        }
+        return held;
+    }
+
     private record Wanted(String logical, String name, String driver, Map<String, String> options, Map<String, String> labels) {
         boolean fits(Network network) {
             return driver.equals(network.getDriver())

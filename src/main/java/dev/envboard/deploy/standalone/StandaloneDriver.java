@@ -178,6 +178,21 @@ public final class StandaloneDriver implements EnvironmentDriver {
         });
     }
 
+    /**
+     * Removes the environment's networks on its hosts (a teardown, once its containers are gone);
+     * returns those an engine still holds, named.
+     */
+    public List<String> removeNetworks(DeployListener listener) throws DeployException {
+        List<String> held = Collections.synchronizedList(new ArrayList<>());
+        List<Parallel.Work> work = new ArrayList<>();
+        for (Host host : hosts) {
+            work.add(() -> held.addAll(EnvironmentNetworks.removeAll(host, quick.apply(host),
+                    oldNames.getOrDefault(host.key(), Set.of()), listener, environment)));
+        }
+        Parallel.runAll("networks", work);
+        return held;
+    }
+
     @Override
     public void createNetworks(DeployListener listener) throws DeployException {
         List<Parallel.Work> work = new ArrayList<>();

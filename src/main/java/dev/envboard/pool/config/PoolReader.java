@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code pools:}; throws at the first error, collects warnings. */
 final class PoolReader {
     private static final Set<String> POOL_KEYS = Set.of("name", "kind", "label-key", "labels", "endpoint",
-            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config", "protected");
+            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config", "protected",
+            "templates");
     private static final Set<String> SSH_KEYS = Set.of("user", "port", "identity", "known-hosts");
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?");
@@ -62,6 +63,7 @@ final class PoolReader {
                 node.get("insecure").isPresent() && node.require("insecure").asBoolean(),
                 readPoolSsh(node, warnings));
         Path stacks = node.string("stacks").map(paths::resolve).orElse(null);
+        Path templates = node.string("templates").map(paths::resolve).orElse(null);
         Path registryConfig = readRegistryConfig(node, warnings);
         Set<String> protectedEnvironments = readProtected(node, warnings);
         ConsulSpec consul = node.get("consul").isPresent()
@@ -108,7 +110,7 @@ final class PoolReader {
             }
         }
         return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul, registryConfig,
-                protectedEnvironments), warnings);
+                protectedEnvironments, templates), warnings);
     }
 
     /**

@@ -34,6 +34,8 @@ class PoolsFileLoaderTest {
                   - name: lab
                     kind: standalone
                     label-key: env
+                    stacks: stacks
+                    templates: ~/demo-templates
                     ssh: { user: ops, identity: keys/id_ed25519, known-hosts: ~/.ssh/known_hosts }
                     engines:
                       - endpoint: tcp://10.0.0.5:2376
@@ -53,8 +55,12 @@ class PoolsFileLoaderTest {
         assertThat(swarm.labelScope()).isEqualTo(LabelScope.NODE);
         assertThat(swarm.manager().uri().toString()).isEqualTo("unix:///run/docker.sock");
 
+        assertThat(swarm.templatesDir()).as("no templates: folder").isNull();
+
         PoolSpec lab = config.pools().get(1);
         assertThat(lab.labelKey()).isEqualTo("env");
+        assertThat(lab.stacksDir()).isEqualTo(dir.resolve("stacks"));
+        assertThat(lab.templatesDir()).as("resolved like stacks:").isEqualTo(Path.of("/home/tester/demo-templates"));
         assertThat(lab.labelScope()).isEqualTo(LabelScope.ENGINE);
         EngineSpec first = lab.engines().get(0);
         assertThat(first.endpoint().tlsDir()).isEqualTo(dir.resolve("certs/lab"));
