@@ -360,12 +360,32 @@ sshd_alive() { pid_is "$(sshd_pid "$1")" "$SB/$1/"; }
 # Stopped on purpose by `stop`, as opposed to dead of some crash.
 stopped_on_purpose() { [[ -e $SB/$1/$STOPPED ]] && ! dockerd_alive "$1"; }
 
+# The flags engine $1's running dockerd was started with, one a line.
+running_dockerd_args() { tr '\0' '\n' <"/proc/$(dockerd_pid "$1")/cmdline" 2>/dev/null | tail -n +2; }
+
+# False when engine $1's dockerd runs with other flags than dockerd_args gives
+# now: a sandbox built by an older sandbox.sh (one whose engines had no iptables,
+# say), which `up` rebuilds.  The running process is the record, not a file: it
+# cannot disagree with what runs.  An engine that does not run starts with
+# today's flags.
+engine_flags_current() {
+  dockerd_alive "$1" || return 0
+  [[ $(running_dockerd_args "$1") == "$(dockerd_args "$1")" ]]
+}
+
+stale_flag_engines() {
+  local e
+  for e in $(status_engines); do engine_flags_current "$e" || echo "$e"; done
+}
+
 # Prints the status line of engine $1 and returns 0 when it is healthy.
 # Expects probe_engine / probe_node_labels to have run.
 engine_status_line() {
   local e=$1 healthy=0 pid state ctl labels role socket sshd='-'
   pid=$(dockerd_pid "$e")
-  if dockerd_alive "$e"; then
+  if dockerd_alive "$e" && ! engine_flags_current "$e"; then
+    pid="pid $pid, old flags" healthy=1
+  elif dockerd_alive "$e"; then
     pid="pid $pid"
   elif stopped_on_purpose "$e"; then
     pid=stopped healthy=1
@@ -433,6 +453,8 @@ print_status() {
   registry_status_line || rc=1
   ip link show "$BRIDGE" &>/dev/null || { echo "bridge $BRIDGE is missing"; rc=1; }
   [[ -f $SB/pools.yaml ]] || { echo "no $SB/pools.yaml: the last up did not finish"; rc=1; }
+  [[ -z $(stale_flag_engines) ]] ||
+    echo "engines run with an older sandbox.sh's dockerd flags (old flags): \`$0 up\` rebuilds the sandbox"
   if ((rc == 0)); then echo "sandbox healthy: ${#engines[@]} engines"; else echo "sandbox partly broken"; fi
   return $rc
 }
@@ -670,12 +692,25 @@ $labels
 EOF
 }
 
+# Each engine has iptables and its default bridge, as a real host's Docker does, so
+# published ports answer at the engine's address.  Its rules (DNAT, MASQUERADE,
+# DOCKER chains) and its ip_forward=1 live in the engine's own network namespace:
+# the machine's tables are never touched, and the namespace still has no default
+# route, so nothing leaves the test network.  The subnets are chosen here, not
+# left to Docker's defaults: docker0 is 172.17.0.1/16 and local networks (the
+# standalone stacks' bridges, Swarm's docker_gwbridge) take /24s of 172.18.0.0/16,
+# clear of the sandbox's 10.254.77.0/24 and of the Swarm overlay pool ($SWARM_POOL).
+# Every namespace has its own copy of them, so engines cannot collide either.
+# IPv6 stays off.  When these flags change, `status` shows the engines that run
+# with others ("old flags", compared with each dockerd's command line) and `up`
+# rebuilds the sandbox with today's.
 dockerd_args() {
   local e=$1 d="$SB/$1"
   local args=(
     --config-file "$d/daemon.json" --data-root "$d/data" --exec-root "$d/exec"
     --pidfile "$d/docker.pid" -H "unix://$d/docker.sock"
-    --bridge=none --iptables=false --ip6tables=false --shutdown-timeout 2
+    --iptables=true --ip6tables=false --bip 172.17.0.1/16
+    --default-address-pool base=172.18.0.0/16,size=24 --shutdown-timeout 2
   )
   if [[ $e == "$TLS_ENGINE" ]]; then
     args+=(-H "tcp://$(engine_addr "$e"):$TLS_PORT" --tlsverify
@@ -1503,6 +1538,11 @@ cmd_up() {
     return 0
   fi
   if sandbox_exists; then
+    local stale
+    stale=$(stale_flag_engines)
+    if [[ -n $stale ]]; then
+      log "engines run with an older sandbox.sh's dockerd flags (${stale//$'\n'/ }); rebuilding the sandbox with today's"
+    fi
     log "cleaning up what an earlier run left"
     teardown
   fi

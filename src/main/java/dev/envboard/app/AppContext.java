@@ -1,6 +1,14 @@
 package dev.envboard.app;
 
 import dev.envboard.deploy.DeployLocks;
+import dev.envboard.deploy.EnvironmentRemoval;
+import dev.envboard.deploy.ServiceHosts;
+import dev.envboard.demo.DemoService;
+import dev.envboard.demo.PoolDemoRecords;
+import dev.envboard.demo.template.TemplateCatalog;
+import dev.envboard.demo.template.TemplateReader;
+import dev.envboard.demo.template.TemplateStacks;
+import dev.envboard.pool.records.PoolRecords;
 import dev.envboard.runtime.AppExecutors;
 import dev.envboard.runtime.AppPaths;
 import dev.envboard.runtime.Notices;
@@ -51,6 +59,8 @@ public final class AppContext implements Services {
     private final RedeployService redeployService;
     private final EnvironmentStatusReader environmentStatus;
     private final UpdateChecker updateChecker;
+    private final PoolRecords poolRecords;
+    private final DemoService demoService;
     private final Clock clock;
     private final Notices notices = new Notices();
     /** One resolver per docker config dir: it keeps its HTTP clients and the tokens that worked. */
@@ -71,13 +81,21 @@ public final class AppContext implements Services {
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
         this.deployHistory = new DeployHistory(paths.stateDir(), notices);
-        this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
-                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT,
+        DeployLocks deployLocks = new DeployLocks(paths.stateDir());
+        StackLoader stackLoader = new StackLoader();
+        String user = System.getProperty("user.name");
+        this.redeployService = new RedeployService(dockerClients, poolInspector, stackLoader, deployHistory,
+                deployLocks, clock, user, DEPLOY_WAIT,
                 pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir));
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
         this.updateChecker = new UpdateChecker(new StackLoader(), new EngineRunningImages(dockerClients),
                 pool -> updateResolvers.computeIfAbsent(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir,
                         dir -> new HttpImageResolver(new DockerConfigCredentials(dir))), clock);
+        this.poolRecords = new PoolRecords(dockerClients);
+        this.demoService = new DemoService(new TemplateCatalog(new TemplateReader(stackLoader)), new TemplateStacks(stackLoader),
+                poolInspector, moveService, redeployService,
+                new EnvironmentRemoval(dockerClients, poolInspector, deployLocks, clock, user, DEPLOY_WAIT),
+                new ServiceHosts(dockerClients), new PoolDemoRecords(poolRecords, poolInspector), clock, user);
     }
 
     /**
@@ -162,6 +180,16 @@ public final class AppContext implements Services {
     @Override
     public UpdateChecker updateChecker() {
         return updateChecker;
+    }
+
+    @Override
+    public PoolRecords poolRecords() {
+        return poolRecords;
+    }
+
+    @Override
+    public DemoService demoService() {
+        return demoService;
     }
 
     @Override

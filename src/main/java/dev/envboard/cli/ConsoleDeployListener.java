@@ -68,7 +68,7 @@ final class ConsoleDeployListener implements DeployListener {
         line("  " + text);
     }
 
-    private synchronized void line(String text) {
+    synchronized void line(String text) {
         long seconds = Duration.between(start, clock.instant()).toMillis();
         out.printf("[%5.1fs] %s%n", seconds / 1000.0, text);
         out.flush();

@@ -78,7 +78,6 @@ final class DemoLaunch {
         try {
             plan = validate(pool, request, listener);
         } catch (Refused e) {
-            listener.message(e.getMessage());
             return LaunchResult.refused(e.getMessage());
         }
         if (cancel.isCancelled()) {
@@ -91,7 +90,6 @@ final class DemoLaunch {
         } catch (DemoException e) {
             String message = "the demo's record could not be written to pool " + pool.name() + ": " + e.getMessage()
                     + "; nothing was changed";
-            listener.message(message);
             return new LaunchResult(LaunchResult.Outcome.FAILED, message, null, null, false);
         }
         listener.phase(DemoPhase.LABEL_HOSTS);
@@ -116,7 +114,6 @@ final class DemoLaunch {
                     + "`envboard demo teardown " + plan.environment() + "`";
             Demo failed = demo.withState(DemoState.FAILED, List.of(), deploy.error());
             message = recordOrSay(pool, failed, message);
-            listener.message(message);
             return new LaunchResult(LaunchResult.Outcome.FAILED, message, failed, deploy, true);
         }
         PoolSnapshot now = inspector.inspect(pool).join();
@@ -124,9 +121,6 @@ final class DemoLaunch {
                 .withState(DemoState.RUNNING, List.of(), null);
         String message = plan.environment() + " runs on " + names(plan.hosts()) + ", until " + running.expires();
         message = recordOrSay(pool, running, message);
-        for (EntryPoint point : running.entryPoints()) {
-            listener.message(point.title() + ": " + (point.url() == null ? "no running " + point.target() + " found" : point.url()));
-        }
         return new LaunchResult(LaunchResult.Outcome.LAUNCHED, message, running, deploy, false);
     }
 
@@ -157,7 +151,6 @@ final class DemoLaunch {
                 records.remove(pool, demo.environment());
                 String message = "the launch of " + demo.environment() + " stopped while labelling hosts (" + why
                         + "); the hosts moved so far are back in Unassigned and its record is removed: nothing is left";
-                listener.message(message);
                 return new LaunchResult(LaunchResult.Outcome.FAILED, message, null, null, false);
             } catch (DemoException e) {
                 left.add("the demo's record (" + e.getMessage() + ")");
@@ -167,7 +160,6 @@ final class DemoLaunch {
         String message = "the launch of " + demo.environment() + " stopped while labelling hosts (" + why + "); left: "
                 + String.join("; ", left) + "\nclean it up with `envboard demo cleanup " + demo.environment() + "`";
         message = recordOrSay(pool, stuck, message);
-        listener.message(message);
         return new LaunchResult(LaunchResult.Outcome.FAILED, message, stuck, null, true);
     }
 

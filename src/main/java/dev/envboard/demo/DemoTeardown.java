@@ -40,16 +40,16 @@ final class DemoTeardown {
     TeardownResult run(PoolSpec pool, String environment, boolean cleanup, DemoListener listener, CancelToken cancel) {
         Optional<Demo> found = records.find(pool, environment);
         if (found.isEmpty()) {
-            return refused(listener, "no demo " + environment + " in pool " + pool.name());
+            return refused("no demo " + environment + " in pool " + pool.name());
         }
         Demo demo = found.get();
         if (cleanup && demo.state() != DemoState.STUCK && demo.state() != DemoState.FAILED && demo.state() != DemoState.TEARING_DOWN) {
-            return refused(listener, environment + " is " + demo.state().label() + ", not stuck: tear it down instead");
+            return refused(environment + " is " + demo.state().label() + ", not stuck: tear it down instead");
         }
         try {
             records.put(pool, demo.withState(DemoState.TEARING_DOWN, demo.left(), demo.problem()));
         } catch (DemoException e) {
-            return refused(listener, "the record of " + environment + " could not be written (" + e.getMessage() + "); nothing was removed");
+            return refused("the record of " + environment + " could not be written (" + e.getMessage() + "); nothing was removed");
         }
 
         listener.phase(DemoPhase.REMOVE);
@@ -58,7 +58,7 @@ final class DemoTeardown {
             removed = removal.remove(pool, environment, listener, cancel);
         } catch (DeployException e) {
             if (!e.isCancelled()) {
-                return refused(listener, e.getMessage() + restore(pool, demo));
+                return refused(e.getMessage() + restore(pool, demo));
             }
             return stuck(pool, demo, List.of("whatever the cancelled removal had not reached yet"), "cancelled by the user", listener);
         }
@@ -97,7 +97,6 @@ final class DemoTeardown {
         }
         String message = environment + " is torn down: nothing of it is left, and its hosts (" + String.join(", ",
                 demo.hosts().stream().map(DemoHost::name).toList()) + ") are in Unassigned";
-        listener.message(message);
         return new TeardownResult(TeardownResult.Outcome.DONE, message, List.of());
     }
 
@@ -128,7 +127,6 @@ final class DemoTeardown {
         } catch (DemoException e) {
             message += "\n(the record could not be marked stuck: " + e.getMessage() + ")";
         }
-        listener.message(message);
         return new TeardownResult(TeardownResult.Outcome.STUCK, message, left);
     }
 
@@ -142,8 +140,7 @@ final class DemoTeardown {
         }
     }
 
-    private static TeardownResult refused(DemoListener listener, String message) {
-        listener.message(message);
+    private static TeardownResult refused(String message) {
         return new TeardownResult(TeardownResult.Outcome.REFUSED, message, List.of());
     }
 }

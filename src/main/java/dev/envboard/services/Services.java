@@ -4,6 +4,8 @@ import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.history.DeployHistory;
 import dev.envboard.deploy.updates.UpdateChecker;
+import dev.envboard.demo.DemoService;
+import dev.envboard.pool.records.PoolRecords;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.PoolInspector;
@@ -49,6 +51,12 @@ public interface Services extends AutoCloseable {
 
     /** Whether each environment's tags name other digests than run now ("update available"). */
     UpdateChecker updateChecker();
+
+    /** Small records kept in the pools themselves (demos), read the same by every Envboard. */
+    PoolRecords poolRecords();
+
+    /** Presales demos: templates, launch, list, extend, keep, teardown (blocking: off the FX thread). */
+    DemoService demoService();
 
     Clock clock();
 

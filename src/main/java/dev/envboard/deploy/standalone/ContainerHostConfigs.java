@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
@@ -38,7 +37,9 @@ final class ContainerHostConfigs {
         boolean anyPublished = false;
         for (PortMapping mapping : service.ports()) {
             if (mapping.published() > 0) {
-                ports.bind(exposed(mapping), PortBinding.parse(String.valueOf(mapping.published())).getBinding());
+                // Binding.bindPort, not PortBinding.parse("8000"): that reads a lone number as the
+                // container's port with no host port, and the engine picks a random one.
+                ports.bind(exposed(mapping), Ports.Binding.bindPort(mapping.published()));
                 anyPublished = true;
             }
         }
