@@ -118,6 +118,7 @@ public final class DemoBoardModel {
         selectedPool.addListener(onPool);
         if (selectedPool.get() != null) {
             selectedPool.get().snapshotProperty().addListener(onSnapshot);
+            signature = signature(selectedPool.get().snapshot()); // the first tick reads every pool
         }
     }
 
@@ -407,11 +408,15 @@ public final class DemoBoardModel {
         if (!answered(snapshot)) {
             return;
         }
-        List<String> now = snapshot.hosts().stream().map(h -> h.key().asText() + "=" + h.environment()).sorted().toList();
+        List<String> now = signature(snapshot);
         if (!now.equals(signature)) {
             signature = now;
             list(snapshot.pool());
         }
+    }
+
+    private static List<String> signature(PoolSnapshot snapshot) {
+        return snapshot.hosts().stream().map(h -> h.key().asText() + "=" + h.environment()).sorted().toList();
     }
 
     private static boolean answered(PoolSnapshot snapshot) {
