@@ -89,6 +89,15 @@ public final class DaemonJsonGuard {
 
     /** Sets a host's environment by hand (edit + reload), as an operator would; restore() undoes it. */
     public void setEnvironment(String host, String environment) throws IOException, InterruptedException {
+        writeEnvironment(host, environment);
+    }
+
+    /** Takes the host out of every environment by hand (edit + reload): it is Unassigned, a free host; restore() undoes it. */
+    public void unassign(String host) throws IOException, InterruptedException {
+        writeEnvironment(host, null);
+    }
+
+    private void writeEnvironment(String host, String environment) throws IOException, InterruptedException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode config =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(daemonJson(host)));
@@ -98,10 +107,16 @@ public final class DaemonJsonGuard {
                 labels.add(label.asText());
             }
         });
-        labels.add("environment=" + environment);
+        if (environment != null) {
+            labels.add("environment=" + environment);
+        }
         config.set("labels", labels);
         Files.writeString(daemonJson(host), json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
-        reloadUntil(host, live -> live.contains("environment=" + environment), "environment=" + environment);
+        if (environment == null) {
+            reloadUntil(host, live -> live.stream().noneMatch(l -> l.startsWith("environment=")), "no environment= label");
+        } else {
+            reloadUntil(host, live -> live.contains("environment=" + environment), "environment=" + environment);
+        }
     }
 
     /** Every host is put back even when one of them fails; the first failure is thrown at the end. */
