@@ -6,6 +6,7 @@ import dev.envboard.demo.DemoExpiry;
 import dev.envboard.demo.DemoListener;
 import dev.envboard.demo.DemoListing;
 import dev.envboard.demo.DemoPhase;
+import dev.envboard.demo.DemoState;
 import dev.envboard.demo.LaunchRequest;
 import dev.envboard.demo.LaunchResult;
 import dev.envboard.demo.TeardownResult;
@@ -56,6 +57,8 @@ import javafx.collections.ObservableSet;
 public final class DemoBoardModel {
     /** How often every pool's demos are read again, however quiet its hosts are. */
     public static final Duration LIST_INTERVAL = Duration.ofSeconds(30);
+    /** How often while one of its demos is on its way in or out (launching, tearing down), wherever that runs. */
+    public static final Duration BUSY_LIST_INTERVAL = Duration.ofSeconds(5);
     static final List<DemoPhase> LAUNCH_PHASES = List.of(DemoPhase.VALIDATE, DemoPhase.RECORD, DemoPhase.LABEL_HOSTS, DemoPhase.DEPLOY);
     static final List<DemoPhase> TEARDOWN_PHASES = List.of(DemoPhase.REMOVE, DemoPhase.RETURN_HOSTS, DemoPhase.VERIFY);
 
@@ -66,6 +69,12 @@ public final class DemoBoardModel {
         Instant at;
         boolean running;
         boolean again;
+
+        /** A launch or a teardown runs (maybe in another Envboard): its record changes soon. */
+        Duration interval() {
+            return demos.stream().anyMatch(d -> d.state() == DemoState.LAUNCHING || d.state() == DemoState.TEARING_DOWN)
+                    ? BUSY_LIST_INTERVAL : LIST_INTERVAL;
+        }
     }
 
     private final ObservableList<PoolItem> pools;
@@ -159,13 +168,14 @@ public final class DemoBoardModel {
 
     /**
      * Once a second: the countdowns move on, the expiry notifications due are shown, and each
-     * pool that answers is read again when its last read is {@link #LIST_INTERVAL} old.
+     * pool that answers is read again when its last read is {@link #LIST_INTERVAL} old
+     * ({@link #BUSY_LIST_INTERVAL} while one of its demos is launching or tearing down).
      */
     public void tick() {
         Instant now = expiry.now();
         for (PoolItem item : List.copyOf(pools)) {
             Listed pool = listed(item.name());
-            if (answered(item.snapshot()) && (pool.at == null || !now.isBefore(pool.at.plus(LIST_INTERVAL)))) {
+            if (answered(item.snapshot()) && (pool.at == null || !now.isBefore(pool.at.plus(pool.interval())))) {
                 list(item.spec());
             }
         }
@@ -190,7 +200,8 @@ public final class DemoBoardModel {
 
     /**
      * Reads the selected pool's templates off the FX thread, then hands the launch form to
-     * {@code show} with the pool's hosts and the board's selection as they are now.
+     * {@code show} with the board's selection as it is now and the pool's hosts, followed until
+     * the form is closed (so the free hosts it counts are those of now).
      */
     public void prepareLaunch(Consumer<LaunchFormModel> show) {
         PoolItem item = selectedPool.get();
@@ -199,7 +210,6 @@ public final class DemoBoardModel {
             return;
         }
         PoolSpec pool = item.spec();
-        List<Host> hosts = item.snapshot().hosts();
         List<Host> selected = selectedHosts.get();
         Set<String> taken = new HashSet<>(boardEnvironments.get());
         taken.addAll(environments);
@@ -209,7 +219,11 @@ public final class DemoBoardModel {
             if (error != null) {
                 notices.accept("the demo templates of pool " + pool.name() + " could not be read: " + DockerErrors.describe(error));
             } else {
-                show.accept(new LaunchFormModel(pool, listing, hosts, selected, taken));
+                LaunchFormModel form = new LaunchFormModel(pool, listing, item.snapshot().hosts(), selected, taken);
+                ChangeListener<PoolSnapshot> follow = (obs, old, now) -> form.hosts(now.hosts());
+                item.snapshotProperty().addListener(follow);
+                form.onClose(() -> item.snapshotProperty().removeListener(follow));
+                show.accept(form);
             }
         }, services.fx());
     }

@@ -130,7 +130,7 @@ final class DemoColumnPanel extends VBox {
         who.setText(next.who());
         who.setTooltip(Controls.tooltip("Demo " + next.environment() + " " + next.who() + ", template " + next.template()
                 + (next.hosts().isEmpty() ? "" : ", on " + String.join(", ", next.hosts()))));
-        template.setText("template " + next.template() + (next.hosts().isEmpty() ? "" : " · " + String.join(", ", next.hosts())));
+        template.setText("template " + next.template());
         countdown.setText(next.countdown());
         countdown.setTooltip(Controls.tooltip(next.expiresText()));
         for (DemoColumnModel.Status status : DemoColumnModel.Status.values()) {

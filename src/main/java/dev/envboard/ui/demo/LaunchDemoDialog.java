@@ -58,12 +58,13 @@ final class LaunchDemoDialog {
         content.getChildren().addAll(Controls.styled("Template", "launch-section"), templates(form), fields(form));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(520);
+        scroll.setPrefViewportHeight(580);
         scroll.getStyleClass().add("launch-scroll");
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().setPrefWidth(660);
         dialog.setOnShown(e -> dialog.getDialogPane().lookup("#launch-customer").requestFocus());
         dialog.setOnHidden(e -> {
+            form.close();
             if (dialog.getResult() == launch && form.validProperty().get()) {
                 onLaunch.accept(form);
             }
@@ -74,7 +75,7 @@ final class LaunchDemoDialog {
     private static ListView<LaunchFormModel.TemplateChoice> templates(LaunchFormModel form) {
         ListView<LaunchFormModel.TemplateChoice> list = new ListView<>(form.templates());
         list.setId("launch-templates");
-        list.setPrefHeight(150);
+        list.setPrefHeight(form.templates().size() <= 1 ? 110 : 180);
         list.setCellFactory(view -> new TemplateCell());
         list.getSelectionModel().select(form.templateProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -90,13 +91,17 @@ final class LaunchDemoDialog {
 
     /** A template's title, what it needs and its description; a bad one its problems, greyed and not selectable. */
     private static final class TemplateCell extends ListCell<LaunchFormModel.TemplateChoice> {
+        TemplateCell() {
+            setPrefWidth(0); // the list's width, not the text's: long descriptions wrap instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(LaunchFormModel.TemplateChoice choice, boolean empty) {
             super.updateItem(choice, empty);
             setText(null);
             if (empty || choice == null) {
                 setGraphic(null);
-                setDisable(false);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), false);
                 return;
             }
             Label title = Controls.styled(choice.title() + "  (" + choice.name() + ")", "launch-template-title");
@@ -106,16 +111,23 @@ final class LaunchDemoDialog {
                 if (!choice.template().description().isEmpty()) {
                     Label description = new Label(choice.template().description());
                     description.setWrapText(true);
+                    description.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                    description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                     box.getChildren().add(description);
                 }
             } else {
                 Label problems = Controls.styled(String.join("\n", choice.problems()), "field-problem");
                 problems.setWrapText(true);
+                problems.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                problems.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 box.getChildren().add(problems);
             }
-            box.setMaxWidth(560);
+            box.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
+            summary.setWrapText(true);
+            title.setWrapText(true);
             setGraphic(box);
-            setDisable(!choice.launchable());
+            // Not disabled: its problems must stay readable; choosing it is refused by the form.
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !choice.launchable());
             setId("launch-template-" + choice.name());
         }
     }
@@ -202,6 +214,8 @@ final class LaunchDemoDialog {
         grid.add(name, 0, row);
         grid.add(input, 1, row);
         grid.add(hint, 1, row + 1);
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        hint.visibleProperty().bind(hint.managedProperty());
         grid.add(problem, 1, row + 2);
         GridPane.setMargin(problem, new Insets(0, 0, 6, 0));
         return row + 3;

@@ -101,7 +101,7 @@ public final class LaunchFormModel {
     }
 
     private final PoolSpec pool;
-    private final List<Host> free;
+    private List<Host> free;
     private final List<Host> selected;
     private final Set<String> environments;
     private final String listingProblem;
@@ -129,8 +129,7 @@ public final class LaunchFormModel {
     public LaunchFormModel(PoolSpec pool, TemplateCatalog.Listing listing, List<Host> hosts, List<Host> selected,
                            Set<String> environments) {
         this.pool = pool;
-        this.free = hosts.stream().filter(LaunchFormModel::isFree)
-                .sorted(Comparator.comparingInt(Host::running).thenComparing(Host::displayName)).toList();
+        this.free = free(hosts);
         this.selected = selected.stream().filter(Host::isUnassigned).toList();
         this.environments = Set.copyOf(environments);
         this.listingProblem = listing.problem();
@@ -146,6 +145,29 @@ public final class LaunchFormModel {
         templates.stream().filter(TemplateChoice::launchable).findFirst().ifPresent(template::set);
         validate();
     }
+
+    private static List<Host> free(List<Host> hosts) {
+        return hosts.stream().filter(LaunchFormModel::isFree)
+                .sorted(Comparator.comparingInt(Host::running).thenComparing(Host::displayName)).toList();
+    }
+
+    /** The pool's hosts as they are now (a new snapshot while the form is open): the free ones are counted again. */
+    public void hosts(List<Host> hosts) {
+        free = free(hosts);
+        validate();
+    }
+
+    /** The form is closed: it no longer follows the pool's hosts. */
+    public void close() {
+        onClose.run();
+    }
+
+    /** Runs when the form closes (the model stops feeding it snapshots). */
+    void onClose(Runnable then) {
+        onClose = then;
+    }
+
+    private Runnable onClose = () -> { };
 
     /** A host a demo may be launched on: unassigned, answering, active (the service's own rule). */
     static boolean isFree(Host host) {

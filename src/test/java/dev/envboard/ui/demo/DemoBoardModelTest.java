@@ -46,6 +46,23 @@ class DemoBoardModelTest {
     }
 
     @Test
+    void aDemoOnItsWayInIsReadEveryFiveSecondsUntilItRuns() {
+        DemoFixture f = new DemoFixture(alpha);
+        Demo demo = f.demos.add("lab", "Acme", Duration.ofDays(3));
+        f.demos.put(demo.withState(DemoState.LAUNCHING, List.of(), null));
+        f.model.tick();
+        assertThat(f.column("demo-acme").stateText()).isEqualTo("launching…");
+        f.demos.put(demo);
+        f.clock.advance(Duration.ofSeconds(5));
+        f.model.tick();
+        assertThat(f.column("demo-acme").status()).isEqualTo(DemoColumnModel.Status.RUNNING);
+        long reads = f.demos.calls("list lab");
+        f.clock.advance(Duration.ofSeconds(5));
+        f.model.tick();
+        assertThat(f.demos.calls("list lab")).as("running: back to every 30 s").isEqualTo(reads);
+    }
+
+    @Test
     void aDemoLaunchedElsewhereShowsAtTheNextReadWithWhoForWhomItsLinksAndACountdownThatMovesEachTick() {
         DemoFixture f = new DemoFixture(alpha);
         f.model.tick();
@@ -201,6 +218,25 @@ class DemoBoardModelTest {
         assertThat(spotlighted[0]).isEqualTo("demo-initech");
         assertThat(f.refreshed).contains("lab");
         assertThat(f.notices).isEmpty();
+    }
+
+    @Test
+    void theOpenFormFollowsThePoolsHostsUntilItIsClosed() {
+        DemoFixture f = new DemoFixture(alpha, bravo);
+        f.demos.templates = LaunchFormModelTest.listing();
+        LaunchFormModel[] shown = new LaunchFormModel[1];
+        f.model.prepareLaunch(form -> shown[0] = form);
+        LaunchFormModel form = shown[0];
+        form.customerProperty().set("Initech");
+        assertThat(form.validProperty().get()).isTrue();
+
+        TestPools.publish(f.lab, List.of(alpha, TestHosts.node("bravo").in("qa").build()));
+        assertThat(form.hostsProblemProperty().get()).isEqualTo("needs 2 free hosts; pool lab has 1 in Unassigned (alpha): 1 missing");
+        assertThat(form.validProperty().get()).isFalse();
+
+        form.close();
+        TestPools.publish(f.lab, List.of(alpha, bravo));
+        assertThat(form.validProperty().get()).as("closed: no longer fed").isFalse();
     }
 
     @Test

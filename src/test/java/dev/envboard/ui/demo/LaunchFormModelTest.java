@@ -141,6 +141,17 @@ class LaunchFormModelTest {
     }
 
     @Test
+    void theFreeHostsAreCountedAgainWhenThePoolChangesWhileTheFormIsOpen() {
+        LaunchFormModel form = form(List.of(alpha, inQa), List.of());
+        form.customerProperty().set("Acme");
+        assertThat(form.validProperty().get()).isFalse();
+        form.hosts(List.of(alpha, TestHosts.node("echo").build()));
+        assertThat(form.hostsProblemProperty().get()).isEmpty();
+        assertThat(form.hostsTextProperty().get()).isEqualTo("on alpha, echo (2 of 2 free)");
+        assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
     void cardsSelectedInUnassignedAreOfferedAsTheDemosHosts() {
         LaunchFormModel form = form(List.of(alpha, bravo, charlie), List.of(charlie, alpha));
         form.customerProperty().set("Acme");
