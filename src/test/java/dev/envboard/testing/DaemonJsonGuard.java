@@ -87,7 +87,7 @@ public final class DaemonJsonGuard {
         }
     }
 
-    /** Sets a host's environment by hand (edit + reload), as an operator would; restore() undoes it. */
+    /** Sets a host's environment by hand (edit + reload), as an operator would; null for Unassigned; restore() undoes it. */
     public void setEnvironment(String host, String environment) throws IOException, InterruptedException {
         writeEnvironment(host, environment);
     }
