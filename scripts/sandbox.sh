@@ -34,7 +34,12 @@
 #   then it removes those names there again.  The registry only serves what was
 #   pushed to it: it never pulls from anywhere.
 # Every engine gets its own network namespace without a default route, so nothing
-# it does can leave the machine, and its own hostname.  The image envboard/demo:1
+# it does can leave the machine, and its own hostname.  Inside it the engine has
+# iptables and its default bridge (see dockerd_args), so ports it publishes answer
+# at its address from the machine: a standalone engine's, and a Swarm service's
+# in host mode on the nodes running its tasks.  Swarm's ingress routing mesh and
+# virtual IPs do not answer here: they need the kernel's IPVS, which this
+# machine's kernel lacks (README, "The sandbox").  The image envboard/demo:1
 # (and :2) is imported from Debian's busybox-static into every engine; nothing is
 # ever pulled from outside (only from the sandbox's own registry).  When you create Swarm services yourself, pass --no-resolve-image
 # (`docker stack deploy --resolve-image never`): the CLI otherwise asks Docker Hub.
@@ -1685,6 +1690,10 @@ cmd_reset() {
   services=$(dk "$(manager)" service ls -q)
   # shellcheck disable=SC2086 # one id a word
   [[ -z $services ]] || quiet dk "$(manager)" service rm $services
+  # Envboard's pool records (demos, deploy results) are configs in a Swarm, volumes on engines.
+  ids=$(dk "$(manager)" config ls -q --filter label=dev.envboard.record)
+  # shellcheck disable=SC2086
+  [[ -z $ids ]] || quiet dk "$(manager)" config rm $ids
   for e in $(swarm_engines); do
     id=$(dk "$e" info --format '{{.Swarm.NodeID}}')
     args=()
@@ -1699,6 +1708,9 @@ cmd_reset() {
     ids=$(dk "$e" ps -aq)
     # shellcheck disable=SC2086
     [[ -z $ids ]] || quiet dk "$e" rm -f $ids
+    ids=$(dk "$e" volume ls -q --filter label=dev.envboard.record)
+    # shellcheck disable=SC2086
+    [[ -z $ids ]] || quiet dk "$e" volume rm $ids
     for net in $(dk "$e" network ls -q --filter label=com.docker.stack.namespace); do
       remove_network "$e" "$net"
     done
@@ -1710,7 +1722,7 @@ cmd_reset() {
   for e in $(standalone_engines); do
     wait_until 30 labels_are_built "$e" || die "$e does not show its labels after a reload: $(live_labels "$e")"
   done
-  echo "sandbox reset: nothing deployed, labels as built, Consul double restarted, registry running"
+  echo "sandbox reset: nothing deployed, no pool records, labels as built, Consul double restarted, registry running"
 }
 
 # For a shell: eval "$(scripts/sandbox.sh env)".

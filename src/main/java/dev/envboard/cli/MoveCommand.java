@@ -3,9 +3,11 @@ package dev.envboard.cli;
 import dev.envboard.services.Services;
 import dev.envboard.pool.EnvironmentName;
 import dev.envboard.pool.PoolSnapshot;
+import dev.envboard.pool.Protection;
 import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.pool.move.HostMove;
 import dev.envboard.pool.move.MovePlan;
+import dev.envboard.pool.move.MoveRefusedException;
 import dev.envboard.ssh.UnknownHostKeyException;
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -21,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "move", mixinStandardHelpOptions = true,
         description = {"Move a host to another environment by rewriting its label, and verify it on the engine.",
                 "Shows the impact first and asks for confirmation (or give --yes).",
-                "Exit status 0 only when the new label is verified and audited; otherwise 1 and the reason on stderr."})
+                "A host leaving an environment pools.yaml lists under protected: needs --confirm with its name.",
+                "Exit status 0 only when the new label is verified and audited; 3 when the host leaves a protected",
+                "environment without --confirm NAME (nothing changed); otherwise 1 and the reason on stderr."})
 final class MoveCommand implements Callable<Integer> {
     @ParentCommand
     EnvboardCommand parent;
@@ -42,6 +46,10 @@ final class MoveCommand implements Callable<Integer> {
             description = "Trust the host's SSH key if it has exactly this fingerprint (SHA256:...), e.g. from ssh-keygen -lf on the host.")
     String acceptedFingerprint;
 
+    @Option(names = "--confirm", paramLabel = "NAME",
+            description = "The name of the environment the host leaves, typed again: needed when pools.yaml lists it under protected:.")
+    String confirm;
+
     @Override
     public Integer call() {
         String target = environment.equals("-") ? null : environment;
@@ -61,6 +69,11 @@ final class MoveCommand implements Callable<Integer> {
                 out.println(found.host().displayName() + " is already in " + name(target) + "; nothing to do");
                 return 0;
             }
+            Optional<String> unconfirmed = Protection.refusal(snapshot.pool(), found.host().environment(), confirm);
+            if (unconfirmed.isPresent()) {
+                err.println("envboard: not moved: " + unconfirmed.get());
+                return 3;
+            }
             MovePlan plan = context.moveService().plan(snapshot.pool(), java.util.List.of(found.host()), target);
             HostMove move = plan.moves().get(0);
             out.println("Pool " + snapshot.pool().name() + ": " + move.describe());
@@ -78,6 +91,9 @@ final class MoveCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        } catch (MoveRefusedException e) {
+            err.println("envboard: not moved: " + e.getMessage());
+            return 3;
         } catch (LabelChangeException e) {
             err.println("envboard: move failed: " + e.getMessage());
             return 1;
@@ -94,7 +110,7 @@ final class MoveCommand implements Callable<Integer> {
      */
     private boolean moveTrustingKnownKey(Services context, PoolSnapshot snapshot, HostMove move) throws LabelChangeException {
         try {
-            return context.moveService().move(snapshot.pool(), move);
+            return context.moveService().move(snapshot.pool(), move, confirm);
         } catch (LabelChangeException e) {
             Optional<UnknownHostKeyException> unknown = UnknownHostKeyException.in(e);
             if (unknown.isEmpty()) {
@@ -110,7 +126,7 @@ final class MoveCommand implements Callable<Integer> {
                         + (acceptedFingerprint == null ? "" : " (--accept-host-key " + acceptedFingerprint + " does not match)"));
             }
             context.labelWriters().trust(snapshot.pool(), move.host(), key);
-            return context.moveService().move(snapshot.pool(), move);
+            return context.moveService().move(snapshot.pool(), move, confirm);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.deploy.history.Downtime;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.pool.Protection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,8 +27,9 @@ import picocli.CommandLine.ParentCommand;
                 "Progress goes to stderr. Exit status 0 only when everything runs; 1 when it failed or was",
                 "cancelled (Ctrl+C), 3 when it was refused before anything changed (invalid stack, missing image,",
                 "an image its registry does not resolve, a pull that failed on a host,",
-                "a host that does not answer, another redeploy of the environment running, or a check that could",
-                "not run and was not accepted: at a terminal you are asked, elsewhere give --accept-unchecked).",
+                "a host that does not answer, another redeploy of the environment running, a check that could",
+                "not run and was not accepted: at a terminal you are asked, elsewhere give --accept-unchecked;",
+                "or a protected environment without --confirm NAME).",
                 "A run whose record could not be written to the deploy history exits 1 too."})
 final class RedeployCommand implements Callable<Integer> {
     @ParentCommand
@@ -63,6 +65,12 @@ final class RedeployCommand implements Callable<Integer> {
             "are asked about at a terminal; elsewhere the redeploy is refused (exit 3)."})
     boolean acceptUnchecked;
 
+    static final String CONFIRM = "--confirm";
+
+    @Option(names = CONFIRM, paramLabel = "NAME", description = {"The environment's name, typed again: needed for an environment",
+            "pools.yaml lists under protected: (without it, or with another name, the redeploy is refused, exit 3)."})
+    String confirm;
+
     @Override
     public Integer call() {
         if (from != null && pull != null) {
@@ -82,14 +90,15 @@ final class RedeployCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "envboard-cancel-redeploy");
-            List<SkippedCheck> accepted = acceptSkippedChecks(context, pool);
+            // Without the protected environment's name nothing is asked: the run refuses it, and says how to confirm.
+            List<SkippedCheck> accepted = Protection.allows(pool, environment, confirm) ? acceptSkippedChecks(context, pool) : List.of();
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             DeployRecord record;
             try {
                 ConsoleDeployListener listener = new ConsoleDeployListener(parent.err());
                 record = from != null
-                        ? context.redeployService().redeployFrom(pool, environment, from, accepted, listener, cancel)
-                        : context.redeployService().redeploy(pool, environment, pull, accepted, listener, cancel);
+                        ? context.redeployService().redeployFrom(pool, environment, from, accepted, confirm, listener, cancel)
+                        : context.redeployService().redeploy(pool, environment, pull, accepted, confirm, listener, cancel);
             } finally {
                 finished.countDown();
                 try {

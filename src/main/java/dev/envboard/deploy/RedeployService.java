@@ -22,6 +22,7 @@ import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.PoolStatus;
+import dev.envboard.pool.Protection;
 import dev.envboard.runtime.OffFxThread;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -152,9 +154,10 @@ public final class RedeployService implements Redeployer {
      */
     @Override
     public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> accepted,
-                                     DeployListener listener, CancelToken cancel) {
+                                     String confirmation, DeployListener listener, CancelToken cancel) {
         OffFxThread.check("RedeployService.redeployFrom");
-        return run(new Run(pool, Source.stacksOf(environment), null, deployId, accepted, listener, cancel), pool, environment, listener);
+        return run(new Run(pool, Source.stacksOf(environment), null, deployId, accepted, listener, cancel), pool, environment,
+                confirmation, listener);
     }
 
     /** A redeploy that goes past no skipped check: one that could not run refuses it. */
@@ -169,19 +172,27 @@ public final class RedeployService implements Redeployer {
      *                 validates again and refuses when a check it skips is not among them
      */
     @Override
-    public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
-                                 CancelToken cancel) {
-        return redeploy(pool, environment, null, accepted, listener, cancel);
+    public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, String confirmation,
+                                 DeployListener listener, CancelToken cancel) {
+        return redeploy(pool, environment, null, accepted, confirmation, listener, cancel);
+    }
+
+    /** With {@code --pull}, without a typed name (a protected environment is refused). */
+    public DeployRecord redeploy(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted,
+                                 DeployListener listener, CancelToken cancel) {
+        return redeploy(pool, environment, pullFor, accepted, null, listener, cancel);
     }
 
     /**
-     * @param pullFor the pull policy for every service ({@code --pull}); null: each service's
-     *                pull_policy, {@code always} where it has none
+     * @param pullFor      the pull policy for every service ({@code --pull}); null: each service's
+     *                     pull_policy, {@code always} where it has none
+     * @param confirmation the environment's name as the user typed it (see {@link Protection}); null: none
      */
     public DeployRecord redeploy(PoolSpec pool, String environment, PullPolicy pullFor, List<SkippedCheck> accepted,
-                                 DeployListener listener, CancelToken cancel) {
+                                 String confirmation, DeployListener listener, CancelToken cancel) {
         OffFxThread.check("RedeployService.redeploy");
-        return run(new Run(pool, Source.stacksOf(environment), pullFor, null, accepted, listener, cancel), pool, environment, listener);
+        return run(new Run(pool, Source.stacksOf(environment), pullFor, null, accepted, listener, cancel), pool, environment,
+                confirmation, listener);
     }
 
     /**
@@ -194,8 +205,9 @@ public final class RedeployService implements Redeployer {
                                  CancelToken cancel) {
         OffFxThread.check("RedeployService.redeploy");
         String environment = stack.environment();
+        // A demo's new environment: protected only if pools.yaml says so, and then refused like any other.
         return run(new Run(pool, new Source(environment, stack, null), null, null, accepted, listener, cancel), pool, environment,
-                listener);
+                null, listener);
     }
 
     /**
@@ -210,14 +222,21 @@ public final class RedeployService implements Redeployer {
         }
     }
 
-    private DeployRecord run(Run run, PoolSpec pool, String environment, DeployListener listener) {
+    private DeployRecord run(Run run, PoolSpec pool, String environment, String confirmation, DeployListener listener) {
         DeployRecord record;
-        try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
-            record = run.execute();
-        } catch (DeployException refused) {
-            // Another redeploy of the environment runs: this one is refused, and that is on record too.
-            listener.message(refused.getMessage());
-            record = run.record(DeployRecord.REFUSED, refused.getMessage());
+        Optional<String> unconfirmed = Protection.refusal(pool, environment, confirmation);
+        if (unconfirmed.isPresent()) {
+            // Before the lock and any engine call: nothing of a protected environment is touched, and the refusal is on record.
+            listener.message(unconfirmed.get());
+            record = run.record(DeployRecord.REFUSED, unconfirmed.get());
+        } else {
+            try (DeployLocks.Held lock = locks.acquire(pool.name(), environment, user, clock.instant())) {
+                record = run.execute();
+            } catch (DeployException refused) {
+                // Another redeploy of the environment runs: this one is refused, and that is on record too.
+                listener.message(refused.getMessage());
+                record = run.record(DeployRecord.REFUSED, refused.getMessage());
+            }
         }
         history.append(record);
         return record;

@@ -13,15 +13,32 @@ public interface Redeployer {
     /**
      * Never throws for a failed deploy: the returned record says how it ended.
      *
-     * @param accepted the skipped checks the user accepted; the run refuses any other it has to skip
+     * @param accepted     the skipped checks the user accepted; the run refuses any other it has to skip
+     * @param confirmation the environment's name as the user typed it; a protected environment
+     *                     ({@link dev.envboard.pool.Protection}) is refused, untouched, unless it matches. Null: none typed
      */
-    DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
-                          CancelToken cancel);
+    DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, String confirmation,
+                          DeployListener listener, CancelToken cancel);
+
+    /** Without a typed name: a protected environment is refused. */
+    default DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted, DeployListener listener,
+                                  CancelToken cancel) {
+        return redeploy(pool, environment, accepted, null, listener, cancel);
+    }
 
     /** Validates a rollback to the versions deploy {@code deployId} recorded, without touching anything. */
     ValidationReport checkFrom(PoolSpec pool, String environment, String deployId);
 
-    /** Redeploys exactly the versions deploy {@code deployId} recorded (a rollback); never throws for a failed deploy. */
+    /**
+     * Redeploys exactly the versions deploy {@code deployId} recorded (a rollback); never throws for a failed deploy.
+     * A protected environment needs its name as {@code confirmation}, as for {@link #redeploy}.
+     */
     DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> accepted,
-                              DeployListener listener, CancelToken cancel);
+                              String confirmation, DeployListener listener, CancelToken cancel);
+
+    /** Without a typed name: a protected environment is refused. */
+    default DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> accepted,
+                                      DeployListener listener, CancelToken cancel) {
+        return redeployFrom(pool, environment, deployId, accepted, null, listener, cancel);
+    }
 }

@@ -2,7 +2,10 @@ package dev.envboard.pool;
 
 import dev.envboard.docker.EndpointSpec;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A configured pool ("environment group"): a Swarm reached through a manager endpoint, or a
@@ -13,28 +16,52 @@ import java.util.List;
  * @param consul    where the pool's service health comes from, or null when it has no Consul
  * @param registryConfig the docker config dir whose logins this pool's image pulls use
  *                       ({@code registry-config:}), or null for the user's (DOCKER_CONFIG or ~/.docker)
+ * @param protectedEnvironments environments ({@code protected:}) whose redeploy, teardown or the move of a
+ *                              host out of them needs the user to type the environment's name (see {@link Protection})
  * @param templatesDir folder of demo templates ({@code templates:}), one folder per template, or null
  */
 public record PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope,
                        EndpointSpec manager, List<EngineSpec> engines, Path stacksDir, String source,
-                       ConsulSpec consul, Path registryConfig, Path templatesDir) {
+                       ConsulSpec consul, Path registryConfig, Set<String> protectedEnvironments, Path templatesDir) {
 
     public static final String DEFAULT_LABEL_KEY = "environment";
 
     public PoolSpec {
         engines = List.copyOf(engines);
+        protectedEnvironments = protectedEnvironments == null ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(protectedEnvironments));
     }
 
-    /** A pool without demo templates. */
+    /** A pool without protected environments or demo templates. */
     public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
                     List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig) {
-        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, null);
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, Set.of(), null);
+    }
+
+    /** A pool with protected environments and without demo templates. */
+    public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
+                    List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig,
+                    Set<String> protectedEnvironments) {
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig,
+                protectedEnvironments, null);
+    }
+
+    /** A pool with demo templates and without protected environments. */
+    public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
+                    List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul, Path registryConfig,
+                    Path templatesDir) {
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, registryConfig, Set.of(), templatesDir);
     }
 
     /** A pool that uses the user's docker config for registry logins. */
     public PoolSpec(String name, PoolKind kind, String labelKey, LabelScope labelScope, EndpointSpec manager,
                     List<EngineSpec> engines, Path stacksDir, String source, ConsulSpec consul) {
-        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null, null);
+        this(name, kind, labelKey, labelScope, manager, engines, stacksDir, source, consul, null, Set.of(), null);
+    }
+
+    /** Whether pools.yaml lists {@code environment} under {@code protected:}; unassigned (null) never is. */
+    public boolean isProtected(String environment) {
+        return environment != null && protectedEnvironments.contains(environment);
     }
 
     /** True when some engine is reached over plain tcp on another machine (the user allowed it). */

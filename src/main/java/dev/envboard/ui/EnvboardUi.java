@@ -129,7 +129,7 @@ public final class EnvboardUi {
 
         DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
                 context.clock(), context.executors().io(), fx,
-                (pool, env, report, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, onConfirm));
+                (pool, env, report, typed, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, typed, onConfirm));
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
         updates = new BoardUpdates(shell.selectedPoolProperty(), context.updateChecker()::check,
                 (task, delay) -> updateWorker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),

@@ -68,7 +68,7 @@ class ExampleStacksFromRegistryTest {
         assertThat(code).as(err.toString()).isZero();
         JsonNode record = new ObjectMapper().readTree(out.toString());
         assertThat(record.get("result").asText()).isEqualTo("succeeded");
-        for (String service : List.of("web", "api", "worker")) {
+        for (String service : List.of("web", "api", "worker", "www")) {
             JsonNode version = record.get("versions").get(service);
             assertThat(version.get("image").asText()).as(service).isEqualTo(registry.image("1"));
             assertThat(version.get("digest").asText()).as(service).isEqualTo(digest);
@@ -77,7 +77,7 @@ class ExampleStacksFromRegistryTest {
         String pulled = sandbox.docker(host, "image", "inspect", "--format", "{{.Id}}", registry.repository + "@" + digest);
         List<String> containers = sandbox.docker(host, "ps", "-q", "--filter", "label=com.docker.stack.namespace=" + ENV).lines()
                 .filter(l -> !l.isBlank()).toList();
-        assertThat(containers).as("web x2 (qa/.env), api, worker").hasSize(4);
+        assertThat(containers).as("web x2 (qa/.env), api, worker, www (one per host)").hasSize(5);
         for (String id : containers) {
             assertThat(sandbox.docker(host, "inspect", "--format", "{{.Config.Image}} {{.Image}}", id))
                     .isEqualTo(registry.repository + "@" + digest + " " + pulled);

@@ -10,13 +10,15 @@ import java.time.Instant;
  * @param from   environment before (null: unassigned)
  * @param to     environment asked for (null: unassigned)
  * @param result "ok", "failed" or "refused"
- * @param error  why it failed, else null
+ * @param error  why it failed or was refused, else null
  */
 public record AuditEntry(Instant time, String user, String pool, String host, String hostEntry, String from, String to,
                          String result, String error, long durationMs) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    /** Not attempted: a protected environment's name was not typed. */
+    public static final String REFUSED = "refused";
 
     public boolean succeeded() {
         return OK.equals(result);

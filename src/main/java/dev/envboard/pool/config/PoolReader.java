@@ -3,6 +3,7 @@ package dev.envboard.pool.config;
 import dev.envboard.docker.EndpointSpec;
 import dev.envboard.pool.ConsulSpec;
 import dev.envboard.pool.EngineSpec;
+import dev.envboard.pool.EnvironmentName;
 import dev.envboard.pool.LabelScope;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSpec;
@@ -13,14 +14,16 @@ import dev.envboard.yaml.YamlNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads one entry of {@code pools:}; throws at the first error, collects warnings. */
 final class PoolReader {
     private static final Set<String> POOL_KEYS = Set.of("name", "kind", "label-key", "labels", "endpoint",
-            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config",
+            "tls", "insecure", "stacks", "ssh", "engines", "nodes-file", "consul", "registry-config", "protected",
             "templates");
     private static final Set<String> SSH_KEYS = Set.of("user", "port", "identity", "known-hosts");
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
@@ -62,6 +65,7 @@ final class PoolReader {
         Path stacks = node.string("stacks").map(paths::resolve).orElse(null);
         Path templates = node.string("templates").map(paths::resolve).orElse(null);
         Path registryConfig = readRegistryConfig(node, warnings);
+        Set<String> protectedEnvironments = readProtected(node, warnings);
         ConsulSpec consul = node.get("consul").isPresent()
                 ? new ConsulReader(paths).read(node.require("consul"), warnings) : null;
         EngineReader engines = new EngineReader(paths, defaults);
@@ -106,8 +110,37 @@ final class PoolReader {
             }
         }
         return new Result(new PoolSpec(name, kind, labelKey, scope, manager, engineSpecs, stacks, source, consul, registryConfig,
-                templates),
-                warnings);
+                protectedEnvironments, templates), warnings);
+    }
+
+    /**
+     * {@code protected: [staging, qa]}: environments whose redeploy, teardown or the move of a host
+     * out of them asks for the environment's name. A bad name refuses the pool: protection that
+     * silently did not apply would be worse than none.
+     */
+    private static Set<String> readProtected(YamlNode pool, List<InputProblem> warnings) throws InputException {
+        Set<String> names = new LinkedHashSet<>();
+        if (pool.get("protected").isEmpty()) {
+            return names;
+        }
+        YamlNode node = pool.require("protected");
+        if (node.isScalar()) {
+            throw node.problem("list the protected environments, e.g. protected: [" + node.asString().trim() + "]");
+        }
+        for (YamlNode item : node.items()) {
+            if (!item.isScalar() || item.isNull()) {
+                throw item.problem("name an environment, e.g. qa");
+            }
+            String name = item.asString().trim();
+            Optional<String> problem = EnvironmentName.problem(name);
+            if (problem.isPresent()) {
+                throw item.problem(problem.get());
+            }
+            if (!names.add(name)) {
+                warnings.add(item.warning(name + " is listed twice"));
+            }
+        }
+        return names;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.PoolKind;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.pool.Protection;
 import dev.envboard.pool.audit.AuditEntry;
 import dev.envboard.pool.audit.AuditLog;
 import dev.envboard.pool.label.LabelChangeException;
@@ -16,6 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Moves hosts between environments: first a plan with its impact (nothing changes), then one
@@ -80,9 +84,15 @@ public final class MoveService implements HostMover {
      *         audit log could not record it (that has been reported to the notices)
      */
     @Override
-    public boolean move(PoolSpec pool, HostMove move) throws LabelChangeException {
+    public boolean move(PoolSpec pool, HostMove move, String confirmation) throws LabelChangeException {
         OffFxThread.check("MoveService.move");
         Instant start = clock.instant();
+        Optional<String> unconfirmed = leaving(move).map(env -> Protection.refusal(pool, env, confirmation))
+                .flatMap(Optional::stream).findFirst();
+        if (unconfirmed.isPresent()) {
+            record(pool, move, start, AuditEntry.REFUSED, unconfirmed.get());
+            throw new MoveRefusedException(unconfirmed.get());
+        }
         try {
             writers.writerFor(pool, move.host()).write(pool.labelKey(), move.to());
         } catch (LabelChangeException e) {
@@ -94,6 +104,15 @@ public final class MoveService implements HostMover {
             throw new LabelChangeException(message, e);
         }
         return record(pool, move, start, AuditEntry.OK, null);
+    }
+
+    /**
+     * The environment the host leaves: the one the move was planned from, and the one the host
+     * showed then if that differs (neither is a way around a protection).
+     */
+    private static Stream<String> leaving(HostMove move) {
+        return Stream.of(move.from(), move.host().environment()).filter(Objects::nonNull).distinct()
+                .filter(env -> !env.equals(move.to()));
     }
 
     private boolean record(PoolSpec pool, HostMove move, Instant start, String result, String error) {

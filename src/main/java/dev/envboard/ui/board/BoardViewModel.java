@@ -195,9 +195,15 @@ public final class BoardViewModel {
     /**
      * Runs a confirmed proposal. A column the moves empty stays (as an empty environment), so it
      * does not vanish under the user's cursor; a rename keeps the new column while hosts move over
-     * and drops the old name afterwards.
+     * and drops the old name afterwards. Nothing runs before the name of every protected environment
+     * the hosts leave is typed into the proposal's {@link MoveProposal#confirmation()}.
      */
     public void execute(MoveProposal proposal) {
+        Optional<String> unconfirmed = proposal.confirmation().refusal();
+        if (unconfirmed.isPresent()) {
+            notices.add(unconfirmed.get()); // a host leaving a protected environment whose name was not typed
+            return;
+        }
         String pool = proposal.pool().name();
         boolean rename = proposal.kind() == MoveProposal.Kind.RENAME;
         CompletableFuture<Void> prepared = CompletableFuture.completedFuture(null);
@@ -261,7 +267,7 @@ public final class BoardViewModel {
         Set<String> kept = new java.util.TreeSet<>(environments.of(pool.name()));
         kept.addAll(keptByOthers);
         BoardColumns.Inputs inputs = new BoardColumns.Inputs(kept, selection, pending, health.getValue(),
-                env -> badge(pool, env), env -> ColumnUpdates.of(checked, env));
+                env -> badge(pool, env), env -> ColumnUpdates.of(checked, env), pool.spec()::isProtected);
         List<EnvironmentColumnModel> next = BoardColumns.build(hosts, inputs);
         columns.show(next);
         Set<String> nowDeploying = next.stream().filter(c -> c.deploy().state() == DeployBadge.State.RUNNING)

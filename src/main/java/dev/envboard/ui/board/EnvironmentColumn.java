@@ -46,6 +46,7 @@ final class EnvironmentColumn extends VBox {
     private final HBox titleRow = new HBox(6, title, count, spacer);
     private final Label badge = Controls.styled("", "deploy-badge");
     private final Label updates = Controls.styled("", "badge", "update-badge");
+    private final Label lock = Controls.styled("", "protected-lock");
     private MenuButton menu;
     private final Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
     private final MenuItem remove = new MenuItem("Remove");
@@ -77,6 +78,12 @@ final class EnvironmentColumn extends VBox {
             titleRow.getChildren().add(menu);
         }
         updates.setId("update-badge-" + model.environment());
+        lock.setId("protected-" + model.environment());
+        lock.setGraphic(Icons.LOCK.create());
+        String guarded = "Protected: a redeploy, a teardown or moving a host out of " + model.environment()
+                + " asks you to type its name first (pools.yaml protected:)";
+        lock.setTooltip(Controls.tooltip(guarded));
+        lock.setAccessibleText(model.environment() + " is protected. " + guarded);
         redeploy.setId("redeploy-" + model.environment());
         redeploy.getStyleClass().addAll("small", "redeploy-button");
         redeploy.setTooltip(Controls.tooltip("Remove all of " + model.environment() + " and deploy it fresh from its stack"));
@@ -108,6 +115,13 @@ final class EnvironmentColumn extends VBox {
         EnvironmentColumnModel before = model;
         model = next;
         title.setText(model.title());
+        if (model.protectedEnvironment() != getStyleClass().contains("protected")) {
+            if (model.protectedEnvironment()) {
+                getStyleClass().add("protected");
+            } else {
+                getStyleClass().remove("protected");
+            }
+        }
         count.setText(String.valueOf(model.cards().size()));
         count.setTooltip(Controls.tooltip(model.cards().size() + " hosts"));
         remove.setDisable(!model.cards().isEmpty());
@@ -166,7 +180,11 @@ final class EnvironmentColumn extends VBox {
             }
         }
         stats.setTooltip(next == null ? null : Controls.tooltip(next.detail()));
-        List<Node> row = new ArrayList<>(List.of(title, count));
+        List<Node> row = new ArrayList<>(List.of(title));
+        if (model.protectedEnvironment()) {
+            row.add(lock);
+        }
+        row.add(count);
         if (badgeShown) {
             row.add(updates);
         }

@@ -12,12 +12,18 @@ import java.util.List;
  * @param deploy      the environment's deploy state (running, or how the last one ended)
  * @param health      its service instances by Consul status; null when the pool names no Consul
  * @param updates     whether its tags name newer digests than run; null when not checked
+ * @param protectedEnvironment whether pools.yaml protects it: a redeploy or a host leaving it needs its name typed
  */
 public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
-                                     ColumnUpdates updates) {
+                                     ColumnUpdates updates, boolean protectedEnvironment) {
 
     public EnvironmentColumnModel {
         cards = List.copyOf(cards);
+    }
+
+    public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
+                                  ColumnUpdates updates) {
+        this(environment, cards, deploy, health, updates, false);
     }
 
     public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health) {

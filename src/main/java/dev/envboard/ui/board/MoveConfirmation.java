@@ -5,8 +5,12 @@ import dev.envboard.pool.move.MoveImpact;
 import dev.envboard.pool.move.MovePlan;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
+import dev.envboard.ui.common.NameConfirmationPane;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -41,7 +45,10 @@ final class MoveConfirmation {
         dialog.getDialogPane().getStyleClass().add("move-confirmation");
         Button confirm = (Button) dialog.getDialogPane().lookupButton(move);
         confirm.setId("confirm-move");
-        confirm.setDisable(true);
+        // Enabled once the impact is known and the name of every protected environment left is typed.
+        BooleanProperty planned = new SimpleBooleanProperty(false);
+        confirm.disableProperty().bind(planned.not().or(
+                BooleanExpression.booleanExpression(proposal.confirmation().confirmedProperty()).not()));
         // "Move anyway" is longer than "Move": the button must take its own width, not the bar's.
         ButtonBar.setButtonUniformSize(confirm, false);
         confirm.setMinWidth(Region.USE_PREF_SIZE);
@@ -58,6 +65,10 @@ final class MoveConfirmation {
         impact.setId("move-impact");
         VBox content = new VBox(10, Controls.styled("Label changes", "text-bold"), changeList,
                 Controls.styled("Impact", "text-bold"), impact);
+        NameConfirmationPane names = new NameConfirmationPane(proposal.confirmation());
+        if (proposal.confirmation().isRequired() && !proposal.isEmpty()) {
+            content.getChildren().addAll(Controls.styled("Protected", "text-bold"), names);
+        }
         content.setPrefWidth(560);
         dialog.getDialogPane().setContent(content);
 
@@ -72,7 +83,7 @@ final class MoveConfirmation {
                 return;
             }
             fill(impact, result.impact());
-            confirm.setDisable(false);
+            planned.set(true);
             if (!result.impact().unschedulable().isEmpty()) {
                 confirm.setText("Move anyway");
             }
@@ -80,11 +91,15 @@ final class MoveConfirmation {
         });
         dialog.setResultConverter(button -> button);
         dialog.setOnHidden(e -> {
-            if (dialog.getResult() == move && plan.isDone() && !plan.isCompletedExceptionally()) {
+            if (dialog.getResult() == move && plan.isDone() && !plan.isCompletedExceptionally()
+                    && proposal.confirmation().isConfirmed()) {
                 onConfirm.accept(proposal);
             }
         });
         dialog.show();
+        if (names.firstField() != null && !proposal.isEmpty()) {
+            names.firstField().requestFocus();
+        }
     }
 
     private static void fill(VBox box, MoveImpact impact) {

@@ -11,6 +11,7 @@ import dev.envboard.ssh.UnknownHostKeyException;
 import dev.envboard.ui.common.Background;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -110,11 +111,14 @@ final class MoveFlow {
         }
         proposal.moves().forEach(pending::started);
         changed.run();
-        prepared.whenCompleteAsync((ready, error) -> start(proposal.pool(), proposal.moves(), afterwards), fx);
+        Map<String, String> typed = proposal.confirmation().typedNames();
+        prepared.whenCompleteAsync((ready, error) -> start(proposal.pool(), proposal.moves(), typed, afterwards), fx);
     }
 
-    private void start(PoolSpec pool, List<HostMove> moves, Runnable afterwards) {
-        MoveJob job = new MoveJob(pool, moves, mover, fx, move -> verified(pool, move), (move, error) -> failed(pool, move, error));
+    /** @param typed per protected environment the hosts leave, its name as the user typed it */
+    private void start(PoolSpec pool, List<HostMove> moves, Map<String, String> typed, Runnable afterwards) {
+        MoveJob job = new MoveJob(pool, moves, typed, mover, fx, move -> verified(pool, move),
+                (move, error) -> failed(pool, move, typed, error));
         background.run(MoveJob.title(moves), job, done -> {
             if (!done.isEmpty()) {
                 lastMove.set(done);
@@ -134,7 +138,7 @@ final class MoveFlow {
         changed.run();
     }
 
-    private void failed(PoolSpec pool, HostMove move, LabelChangeException error) {
+    private void failed(PoolSpec pool, HostMove move, Map<String, String> typed, LabelChangeException error) {
         Optional<UnknownHostKeyException> unknown = UnknownHostKeyException.in(error);
         if (unknown.isEmpty()) {
             fail(move, error);
@@ -142,7 +146,7 @@ final class MoveFlow {
         }
         hostKeyPrompt.ask(move.host().displayName(), unknown.get(), accepted -> {
             if (accepted) {
-                trustAndRetry(pool, move, unknown.get());
+                trustAndRetry(pool, move, typed, unknown.get());
             } else {
                 fail(move, error);
             }
@@ -150,7 +154,7 @@ final class MoveFlow {
     }
 
     /** The user checked the fingerprint: record the key, then run the same (confirmed) move again. */
-    private void trustAndRetry(PoolSpec pool, HostMove move, UnknownHostKeyException unknown) {
+    private void trustAndRetry(PoolSpec pool, HostMove move, Map<String, String> typed, UnknownHostKeyException unknown) {
         CompletableFuture.runAsync(() -> {
             try {
                 hostKeys.trust(pool, move.host(), unknown);
@@ -161,7 +165,7 @@ final class MoveFlow {
             if (error != null) {
                 fail(move, new LabelChangeException(DockerErrors.describe(error)));
             } else {
-                start(pool, List.of(move), () -> { });
+                start(pool, List.of(move), typed, () -> { });
             }
         }, fx);
     }

@@ -7,6 +7,7 @@ import dev.envboard.pool.move.HostMover;
 import dev.envboard.ui.common.Background;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -18,16 +19,21 @@ import java.util.function.Consumer;
 final class MoveJob implements Background.Job<List<HostMove>> {
     private final PoolSpec pool;
     private final List<HostMove> moves;
+    private final Map<String, String> typed;
     private final HostMover mover;
     private final Executor fx;
     private final Consumer<HostMove> verified;
     private final BiConsumer<HostMove, LabelChangeException> failed;
 
-    /** @param verified and {@code failed} are called on the FX thread, through {@code fx} */
-    MoveJob(PoolSpec pool, List<HostMove> moves, HostMover mover, Executor fx, Consumer<HostMove> verified,
-            BiConsumer<HostMove, LabelChangeException> failed) {
+    /**
+     * @param typed    per protected environment the hosts leave, its name as the user typed it (the mover checks it)
+     * @param verified and {@code failed} are called on the FX thread, through {@code fx}
+     */
+    MoveJob(PoolSpec pool, List<HostMove> moves, Map<String, String> typed, HostMover mover, Executor fx,
+            Consumer<HostMove> verified, BiConsumer<HostMove, LabelChangeException> failed) {
         this.pool = pool;
         this.moves = List.copyOf(moves);
+        this.typed = Map.copyOf(typed);
         this.mover = mover;
         this.fx = fx;
         this.verified = verified;
@@ -50,7 +56,7 @@ final class MoveJob implements Background.Job<List<HostMove>> {
             HostMove move = moves.get(i);
             progress.update(move.describe(), i, moves.size());
             try {
-                mover.move(pool, move);
+                mover.move(pool, move, move.from() == null ? null : typed.get(move.from()));
                 done.add(move);
                 fx.execute(() -> verified.accept(move));
             } catch (LabelChangeException e) {

@@ -5,6 +5,7 @@ import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.move.HostMove;
 import dev.envboard.pool.move.MoveImpact;
 import dev.envboard.pool.move.MovePlan;
+import dev.envboard.ui.common.NameConfirmation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,7 @@ public final class MoveProposal {
     private final List<String> skipped;
     private final String renamedFrom;
     private final CompletableFuture<MoveImpact> impact;
+    private final NameConfirmation confirmation;
 
     private MoveProposal(Kind kind, PoolSpec pool, String title, List<HostMove> moves, List<String> skipped, String renamedFrom,
                          Impact impactOf) {
@@ -42,6 +44,7 @@ public final class MoveProposal {
         this.skipped = List.copyOf(skipped);
         this.renamedFrom = renamedFrom;
         this.impact = moves.isEmpty() ? CompletableFuture.completedFuture(MoveImpact.none()) : impactOf.of(pool, this.moves);
+        this.confirmation = NameConfirmation.of(pool, this.moves.stream().map(HostMove::from).toList());
     }
 
     /** Hosts dragged (or sent with "Move to…") to {@code to}; null is unassigned. */
@@ -112,6 +115,11 @@ public final class MoveProposal {
     /** Hosts the user asked for that do not move, and why. */
     public List<String> skipped() {
         return skipped;
+    }
+
+    /** The protected environments these moves take hosts out of: their names must be typed before the moves run. */
+    public NameConfirmation confirmation() {
+        return confirmation;
     }
 
     /** These moves with their impact, once it is known (on the FX thread). */

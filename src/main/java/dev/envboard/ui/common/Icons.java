@@ -22,6 +22,7 @@ public enum Icons {
     MEMORY(Material2MZ.MEMORY),
     OPERATIONS(Material2MZ.SYNC),
     INSECURE(Material2AL.LOCK_OPEN),
+    LOCK(Material2AL.LOCK),
     OFFLINE(Material2AL.CLOUD_OFF),
     CLOSE(Material2AL.CLOSE),
     POOL(Material2AL.DEVICE_HUB),

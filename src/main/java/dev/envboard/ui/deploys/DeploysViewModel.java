@@ -7,10 +7,12 @@ import dev.envboard.deploy.history.DeployRecords;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.common.Background;
+import dev.envboard.ui.common.NameConfirmation;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -102,8 +104,9 @@ public final class DeploysViewModel implements DeployStates {
      */
     @Override
     public void confirmAndRedeploy(PoolSpec pool, String environment) {
-        check(pool, environment, null, report -> confirmer.confirm(pool, environment, report,
-                accepted -> redeploy(pool, environment, accepted)));
+        NameConfirmation typed = NameConfirmation.of(pool, List.of(environment));
+        check(pool, environment, null, report -> confirmer.confirm(pool, environment, report, typed,
+                accepted -> startConfirmed(pool, environment, null, accepted, typed)));
     }
 
     /**
@@ -112,8 +115,20 @@ public final class DeploysViewModel implements DeployStates {
      */
     public void confirmAndRedeployVersion(PoolSpec pool, DeployRecord record) {
         String environment = record.environment();
-        check(pool, environment, record.id(), report -> confirmer.confirm(pool, environment, report,
-                accepted -> start(pool, environment, record.id(), accepted)));
+        NameConfirmation typed = NameConfirmation.of(pool, List.of(environment));
+        check(pool, environment, record.id(), report -> confirmer.confirm(pool, environment, report, typed,
+                accepted -> startConfirmed(pool, environment, record.id(), accepted, typed)));
+    }
+
+    /** A protected environment runs only once its name is typed; the run gets the name, and the service checks it again. */
+    private void startConfirmed(PoolSpec pool, String environment, String fromId, List<SkippedCheck> accepted,
+                                NameConfirmation typed) {
+        Optional<String> refusal = typed.refusal();
+        if (refusal.isPresent()) {
+            notices.add(refusal.get());
+            return;
+        }
+        start(pool, environment, fromId, accepted, typed.typedNames().get(environment));
     }
 
     private void check(PoolSpec pool, String environment, String fromId, Consumer<ValidationReport> then) {
@@ -131,11 +146,14 @@ public final class DeploysViewModel implements DeployStates {
 
     /** Starts a redeploy that goes past exactly the accepted skipped checks (the run validates again). */
     public void redeploy(PoolSpec pool, String environment, List<SkippedCheck> accepted) {
-        start(pool, environment, null, accepted);
+        start(pool, environment, null, accepted, null);
     }
 
-    /** @param fromId the deploy whose recorded versions a rollback redeploys; null: the stack's own images */
-    private void start(PoolSpec pool, String environment, String fromId, List<SkippedCheck> accepted) {
+    /**
+     * @param fromId       the deploy whose recorded versions a rollback redeploys; null: the stack's own images
+     * @param confirmation the environment's name as typed (a protected one); null: none
+     */
+    private void start(PoolSpec pool, String environment, String fromId, List<SkippedCheck> accepted, String confirmation) {
         String key = key(pool.name(), environment);
         if (active.containsKey(key)) {
             notices.add(environment + " is already being redeployed; wait for that run to end");
@@ -150,8 +168,8 @@ public final class DeploysViewModel implements DeployStates {
         background.run(title, progress -> {
             progress.update("validating…", -1, 1);
             DeployRecord record = fromId == null
-                    ? service.redeploy(pool, environment, accepted, run.listener(fx), run.cancelToken())
-                    : service.redeployFrom(pool, environment, fromId, accepted, run.listener(fx), run.cancelToken());
+                    ? service.redeploy(pool, environment, accepted, confirmation, run.listener(fx), run.cancelToken())
+                    : service.redeployFrom(pool, environment, fromId, accepted, confirmation, run.listener(fx), run.cancelToken());
             progress.update(record.result(), 1, 1);
             return record;
         }, record -> finish(key, run, record), error -> {

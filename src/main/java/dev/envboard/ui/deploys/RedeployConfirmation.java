@@ -3,10 +3,13 @@ package dev.envboard.ui.deploys;
 import dev.envboard.deploy.ValidationReport;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.ui.common.NameConfirmation;
+import dev.envboard.ui.common.NameConfirmationPane;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanExpression;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -25,8 +28,11 @@ public final class RedeployConfirmation {
     private RedeployConfirmation() {
     }
 
-    /** Shows what the validation found; {@code onConfirm} gets the skipped checks the user accepted. */
-    public static void show(Window owner, PoolSpec pool, String environment, ValidationReport report,
+    /**
+     * Shows what the validation found; {@code onConfirm} gets the skipped checks the user accepted.
+     * A protected environment's name must be typed into {@code typedName}'s field first.
+     */
+    public static void show(Window owner, PoolSpec pool, String environment, ValidationReport report, NameConfirmation typedName,
                             Consumer<List<SkippedCheck>> onConfirm) {
         ButtonType redeploy = new ButtonType("Redeploy", ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(report.refused() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, null, redeploy, ButtonType.CANCEL);
@@ -52,6 +58,7 @@ public final class RedeployConfirmation {
             content.getChildren().add(warnings);
         }
         Button confirm = (Button) alert.getDialogPane().lookupButton(redeploy);
+        BooleanExpression blocked = BooleanExpression.booleanExpression(typedName.confirmedProperty()).not();
         if (!report.refused() && !report.skipped().isEmpty()) {
             Label skipped = new Label("These checks could not run, so they neither passed nor failed:\n  "
                     + String.join("\n  ", report.skipped().stream().map(SkippedCheck::describe).toList()));
@@ -60,11 +67,15 @@ public final class RedeployConfirmation {
             skipped.getStyleClass().add("redeploy-skipped");
             CheckBox accept = new CheckBox("Redeploy without " + (report.skipped().size() == 1 ? "this check" : "these checks"));
             accept.setId("accept-skipped-checks");
-            confirm.disableProperty().bind(accept.selectedProperty().not());
+            blocked = blocked.or(accept.selectedProperty().not());
             content.getChildren().addAll(skipped, accept);
         }
+        NameConfirmationPane names = new NameConfirmationPane(typedName);
         if (report.refused()) {
             confirm.setDisable(true); // nothing to confirm: the dialog says why
+        } else {
+            confirm.disableProperty().bind(blocked);
+            content.getChildren().add(names);
         }
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId("redeploy-dialog");
@@ -78,6 +89,9 @@ public final class RedeployConfirmation {
             }
         });
         alert.show();
+        if (names.firstField() != null && !report.refused()) {
+            names.firstField().requestFocus();
+        }
     }
 
     /**

@@ -294,4 +294,68 @@ class PoolsFileLoaderTest {
                 dir.resolve("config.json") + " is a file; name the docker config directory that holds config.json (" + dir + ")",
                 "must be a single value, not a list");
     }
+
+    @Test
+    void protectedListsEnvironmentsThatNeedTheirNameTyped() throws IOException {
+        PoolsConfig config = load("""
+                pools:
+                  - name: lab
+                    kind: swarm
+                    endpoint: unix:///run/docker.sock
+                    protected: [staging, qa, qa]
+                  - name: open
+                    kind: swarm
+                    endpoint: unix:///run/other.sock
+                """);
+        assertThat(config.errors()).isEmpty();
+        PoolSpec lab = config.pool("lab").orElseThrow();
+        assertThat(lab.protectedEnvironments()).containsExactly("staging", "qa");
+        assertThat(lab.isProtected("qa")).isTrue();
+        assertThat(lab.isProtected("dev")).isFalse();
+        assertThat(lab.isProtected(null)).as("unassigned is never protected").isFalse();
+        assertThat(config.pool("open").orElseThrow().protectedEnvironments()).isEmpty();
+        assertThat(config.problems()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isFalse();
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.field()).isEqualTo("pools[0].protected[2]");
+            assertThat(p.message()).isEqualTo("qa is listed twice");
+        });
+    }
+
+    @Test
+    void aBadProtectedEntryRefusesItsPoolNamingFileLineAndKey() throws IOException {
+        PoolsConfig config = load("""
+                pools:
+                  - name: bad-name
+                    kind: swarm
+                    endpoint: unix:///run/one.sock
+                    protected:
+                      - qa
+                      - Staging Env
+                  - name: not-a-list
+                    kind: swarm
+                    endpoint: unix:///run/two.sock
+                    protected: qa
+                  - name: a-mapping
+                    kind: swarm
+                    endpoint: unix:///run/three.sock
+                    protected: [{qa: yes}]
+                  - name: good
+                    kind: swarm
+                    endpoint: unix:///run/four.sock
+                    protected: []
+                """);
+        assertThat(config.pools()).extracting(PoolSpec::name).containsExactly("good");
+        assertThat(config.errors()).extracting(InputProblem::file).containsOnly(dir.resolve("pools.yaml"));
+        assertThat(config.errors()).extracting(InputProblem::line, InputProblem::field).containsExactly(
+                tuple(7, "pools[0].protected[1]"),
+                tuple(11, "pools[1].protected"),
+                tuple(15, "pools[2].protected[0]"));
+        assertThat(config.errors()).extracting(InputProblem::message).containsExactly(
+                "use lower-case letters, digits, '.', '_' or '-' (at most 63, starting and ending with a letter or digit), "
+                        + "not \"Staging Env\"",
+                "list the protected environments, e.g. protected: [qa]",
+                "name an environment, e.g. qa");
+        assertThat(config.errors().get(0).toString()).startsWith(dir.resolve("pools.yaml") + ":7: pools[0].protected[1]: ");
+    }
 }

@@ -82,6 +82,33 @@ class SwarmMoveTest {
     }
 
     @Test
+    void aHostLeavingAProtectedEnvironmentIsRefusedAndAuditedUnlessItsNameIsTyped() throws Exception {
+        PoolSpec guarded = new PoolSpec(pool.name(), pool.kind(), pool.labelKey(), pool.labelScope(), pool.manager(), pool.engines(),
+                pool.stacksDir(), pool.source(), pool.consul(), pool.registryConfig(), java.util.Set.of("qa"));
+        Host swarm1 = host("envboard-swarm-1");
+        String version = nodeVersion("envboard-swarm-1");
+        for (String typed : new String[] {null, "QA", "demo"}) {
+            assertThatThrownBy(() -> moves.move(guarded, HostMove.of(swarm1, "demo"), typed)).as(String.valueOf(typed))
+                    .isInstanceOf(MoveRefusedException.class)
+                    .hasMessage("qa is protected: type its name to confirm (--confirm qa)");
+        }
+        assertThatThrownBy(() -> moves.move(guarded, HostMove.of(swarm1, null))).as("without a name at all")
+                .isInstanceOf(MoveRefusedException.class);
+        assertThat(nodeVersion("envboard-swarm-1")).as("the node was not updated at all").isEqualTo(version);
+        assertThat(label("envboard-swarm-1", "environment")).isEqualTo("qa");
+        AuditEntry refused = audit.recent(1).get(0);
+        assertThat(refused.result()).isEqualTo(AuditEntry.REFUSED);
+        assertThat(refused.from()).isEqualTo("qa");
+        assertThat(refused.error()).isEqualTo("qa is protected: type its name to confirm (--confirm qa)");
+
+        moves.move(guarded, HostMove.of(host("envboard-swarm-3"), "qa"));
+        assertThat(label("envboard-swarm-3", "environment")).as("into a protected environment: nothing to type").isEqualTo("qa");
+        moves.move(guarded, HostMove.of(swarm1, "demo"), "qa");
+        assertThat(label("envboard-swarm-1", "environment")).isEqualTo("demo");
+        assertThat(audit.recent(1).get(0).succeeded()).isTrue();
+    }
+
+    @Test
     void aTaskConstrainedToTheOldEnvironmentIsMovedOffTheNode() throws Exception {
         createProbe(1, 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> runningNodes().equals(List.of("envboard-swarm-2")));

@@ -18,6 +18,8 @@ import java.util.Map;
 final class FakeMover implements HostMover {
     final List<List<HostMove>> planned = new ArrayList<>();
     final List<HostMove> moved = new ArrayList<>();
+    /** The name typed for the environment each move (tried) leaves, in order; null where none was. */
+    final List<String> confirmations = new ArrayList<>();
     private final Map<HostKey, Deque<LabelChangeException>> failures = new HashMap<>();
     MoveImpact impact = MoveImpact.none();
     /** When set, every move throws it: the job itself breaks. */
@@ -35,7 +37,8 @@ final class FakeMover implements HostMover {
     }
 
     @Override
-    public boolean move(PoolSpec pool, HostMove move) throws LabelChangeException {
+    public boolean move(PoolSpec pool, HostMove move, String confirmation) throws LabelChangeException {
+        confirmations.add(confirmation);
         if (crash != null) {
             throw crash;
         }

@@ -12,6 +12,7 @@ import dev.envboard.deploy.history.DeployRecords;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.common.InPlaceBackground;
+import dev.envboard.ui.common.NameConfirmation;
 import dev.envboard.ui.shell.TestPools;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,11 +42,15 @@ class DeploysViewModelTest {
     private static final class FakeConfirmer implements RedeployConfirmer {
         final List<ValidationReport> shown = new ArrayList<>();
         Consumer<List<SkippedCheck>> pending;
+        /** The name field the dialog would bind: the test types into it. */
+        NameConfirmation typedName;
 
         @Override
-        public void confirm(PoolSpec pool, String environment, ValidationReport report, Consumer<List<SkippedCheck>> onConfirm) {
+        public void confirm(PoolSpec pool, String environment, ValidationReport report, NameConfirmation typedName,
+                            Consumer<List<SkippedCheck>> onConfirm) {
             shown.add(report);
             pending = onConfirm;
+            this.typedName = typedName;
         }
     }
 
@@ -75,6 +80,8 @@ class DeploysViewModelTest {
         final List<String> calls = new ArrayList<>();
         final List<String> checked = new ArrayList<>();
         final List<List<SkippedCheck>> accepted = new ArrayList<>();
+        /** The environment's name as typed, per run; null where none was asked for. */
+        final List<String> confirmations = new ArrayList<>();
         ValidationReport report = new ValidationReport(null, Path.of("stacks/qa/compose.yaml"), List.of("host-1"), List.of(), List.of());
         String result = DeployRecord.SUCCEEDED;
         boolean recorded = true;
@@ -90,10 +97,11 @@ class DeploysViewModelTest {
         }
 
         @Override
-        public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> acceptedChecks, DeployListener listener,
-                                     CancelToken cancel) {
+        public DeployRecord redeploy(PoolSpec pool, String environment, List<SkippedCheck> acceptedChecks, String confirmation,
+                                     DeployListener listener, CancelToken cancel) {
             calls.add(pool.name() + "/" + environment);
             accepted.add(acceptedChecks);
+            confirmations.add(confirmation);
             if (crash != null) {
                 throw crash;
             }
@@ -118,8 +126,8 @@ class DeploysViewModelTest {
 
         @Override
         public DeployRecord redeployFrom(PoolSpec pool, String environment, String deployId, List<SkippedCheck> acceptedChecks,
-                                         DeployListener listener, CancelToken cancel) {
-            DeployRecord record = redeploy(pool, environment, acceptedChecks, listener, cancel);
+                                         String confirmation, DeployListener listener, CancelToken cancel) {
+            DeployRecord record = redeploy(pool, environment, acceptedChecks, confirmation, listener, cancel);
             calls.set(calls.size() - 1, pool.name() + "/" + environment + " from " + deployId);
             return record;
         }
@@ -264,5 +272,68 @@ class DeploysViewModelTest {
         background.runAll();
         assertThat(redeployer.calls).containsExactly("lab/qa from " + earlier.id());
         assertThat(model.badge(lab, "qa").state()).isEqualTo(DeployBadge.State.SUCCEEDED);
+    }
+
+    @Test
+    void aProtectedEnvironmentAsksForItsExactNameAndTheRunCarriesIt() {
+        PoolSpec guarded = TestPools.labProtecting("qa");
+        DeploysViewModel model = model();
+
+        model.confirmAndRedeploy(guarded, "qa");
+        NameConfirmation typed = confirmer.typedName;
+        assertThat(typed.fields()).singleElement().satisfies(field -> {
+            assertThat(field.environment()).isEqualTo("qa");
+            assertThat(field.prompt()).isEqualTo("Type qa to confirm");
+        });
+        NameConfirmation.Field field = typed.fields().get(0);
+        for (String wrong : new String[] {"", "q", "QA", "qa ", " qa", "demo"}) {
+            field.typedProperty().set(wrong);
+            assertThat(typed.isConfirmed()).as("\"" + wrong + "\"").isFalse();
+            assertThat(field.matches()).isFalse();
+        }
+        field.typedProperty().set("qa");
+        assertThat(typed.isConfirmed()).isTrue();
+
+        confirmer.pending.accept(List.of());
+        background.runAll();
+        assertThat(redeployer.calls).containsExactly("lab/qa");
+        assertThat(redeployer.confirmations).as("the service checks the typed name again").containsExactly("qa");
+    }
+
+    @Test
+    void aProtectedEnvironmentWhoseNameWasNotTypedNeverRuns() {
+        PoolSpec guarded = TestPools.labProtecting("qa");
+        DeploysViewModel model = model();
+        model.confirmAndRedeploy(guarded, "qa");
+        confirmer.typedName.fields().get(0).typedProperty().set("QA");
+
+        confirmer.pending.accept(List.of());
+        assertThat(background.waiting()).isZero();
+        assertThat(redeployer.calls).isEmpty();
+        assertThat(model.notices()).containsExactly("qa is protected: type its name to confirm (--confirm qa)");
+    }
+
+    @Test
+    void aRollbackOfAProtectedEnvironmentAsksTooAndOtherEnvironmentsAskNothing() {
+        history.append(record("qa", DeployRecord.SUCCEEDED, T0.minusSeconds(600), null));
+        PoolSpec guarded = TestPools.labProtecting("qa");
+        DeploysViewModel model = model();
+        DeployRecord earlier = model.history().get(0);
+
+        model.confirmAndRedeployVersion(guarded, earlier);
+        assertThat(confirmer.typedName.isRequired()).isTrue();
+        assertThat(confirmer.typedName.isConfirmed()).isFalse();
+        confirmer.typedName.fields().get(0).typedProperty().set("qa");
+        confirmer.pending.accept(List.of());
+        background.runAll();
+        assertThat(redeployer.confirmations).containsExactly("qa");
+
+        model.confirmAndRedeploy(guarded, "demo");
+        assertThat(confirmer.typedName.isRequired()).isFalse();
+        assertThat(confirmer.typedName.isConfirmed()).as("nothing to type").isTrue();
+        confirmer.pending.accept(List.of());
+        background.runAll();
+        assertThat(redeployer.calls).containsExactly("lab/qa from " + earlier.id(), "lab/demo");
+        assertThat(redeployer.confirmations).containsExactly("qa", null);
     }
 }

@@ -21,6 +21,13 @@ public final class TestPools {
                 EndpointSpec.parse("tcp://manager.lab:2376", null, true), List.of(), null, "test", null);
     }
 
+    /** The same pool with these environments listed under {@code protected:}. */
+    public static PoolSpec labProtecting(String... environments) {
+        PoolSpec lab = lab();
+        return new PoolSpec(lab.name(), lab.kind(), lab.labelKey(), lab.labelScope(), lab.manager(), lab.engines(), lab.stacksDir(),
+                lab.source(), lab.consul(), lab.registryConfig(), java.util.Set.of(environments));
+    }
+
     /** A pool item of {@code spec} that shows these hosts. */
     public static PoolItem item(PoolSpec spec, List<Host> hosts) {
         PoolItem item = new PoolItem(spec);
