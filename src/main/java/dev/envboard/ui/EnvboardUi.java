@@ -21,7 +21,6 @@ import dev.envboard.ui.demo.DemoBoardModel;
 import dev.envboard.ui.demo.DemoServices;
 import dev.envboard.ui.demo.DemoTicker;
 import dev.envboard.ui.demo.Links;
-import dev.envboard.ui.demo.ProtectedEnvironments;
 import dev.envboard.ui.demo.SystemLinks;
 import dev.envboard.containers.ContainerRow;
 import dev.envboard.logs.LogService;
@@ -141,9 +140,8 @@ public final class EnvboardUi {
         demos = new DemoBoardModel(shell.pools(), shell.selectedPoolProperty(), new DemoServices(context.demoService(), operations,
                 monitor::refreshNow, links != null ? links : new SystemLinks(hostServices(), context.executors().io()),
                 new ControlsFxNotifier(() -> this.stage, () -> theme.isDark(themeMode)),
-                // Protected environments ask for their name typed before a teardown; wire the pool's
-                // own list (pools.yaml protected:) here once PoolSpec carries it.
-                ProtectedEnvironments.NONE, context.executors().io(), fx),
+                // A protected environment (pools.yaml protected:) asks for its name typed before a teardown.
+                (pool, environment) -> pool.isProtected(environment), context.executors().io(), fx),
                 board.notices()::add, board::selectedHosts, board::environments);
         board.keepColumns(demos.environments());
         demos.spotlightProperty().addListener((obs, old, environment) -> {

@@ -4,7 +4,7 @@ import dev.envboard.pool.PoolSpec;
 
 /**
  * Whether an environment is protected (pools.yaml {@code protected:}): its teardown then asks the
- * user to type its name. The app wires the pool's own list here once pools carry one.
+ * user to type its name. The app asks the pool ({@code PoolSpec#isProtected}); tests give their own.
  */
 @FunctionalInterface
 public interface ProtectedEnvironments {
