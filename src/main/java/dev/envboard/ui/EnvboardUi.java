@@ -15,6 +15,13 @@ import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.Operations;
 import dev.envboard.ui.common.Theme;
+import dev.envboard.ui.demo.ControlsFxNotifier;
+import dev.envboard.ui.demo.DemoAddOn;
+import dev.envboard.ui.demo.DemoBoardModel;
+import dev.envboard.ui.demo.DemoServices;
+import dev.envboard.ui.demo.DemoTicker;
+import dev.envboard.ui.demo.Links;
+import dev.envboard.ui.demo.SystemLinks;
 import dev.envboard.containers.ContainerRow;
 import dev.envboard.logs.LogService;
 import dev.envboard.logs.LogTarget;
@@ -48,6 +55,8 @@ import dev.envboard.runtime.AppExecutors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -74,6 +83,10 @@ public final class EnvboardUi {
     private LogsViewModel logs;
     private PoolHealthModel health;
     private BoardUpdates updates;
+    private DemoBoardModel demos;
+    private DemoTicker demoTicker;
+    /** Where the demos' links open and are copied; the desktop's unless a test gives its own. */
+    private Links links;
     /** The one worker of the board's background update checks: runs never overlap, and it never blocks the shared timer. */
     private final ScheduledExecutorService updateWorker =
             Executors.newSingleThreadScheduledExecutor(AppExecutors.named("envboard-updates"));
@@ -124,8 +137,21 @@ public final class EnvboardUi {
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
                         monitor::refreshNow, deploys, operations, context.executors().io(), fx), updates);
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
+        demos = new DemoBoardModel(shell.pools(), shell.selectedPoolProperty(), new DemoServices(context.demoService(), operations,
+                monitor::refreshNow, links != null ? links : new SystemLinks(hostServices(), context.executors().io()),
+                new ControlsFxNotifier(() -> this.stage, () -> theme.isDark(themeMode)),
+                // A protected environment (pools.yaml protected:) asks for its name typed before a teardown.
+                (pool, environment) -> pool.isProtected(environment), context.executors().io(), fx),
+                board.notices()::add, board::selectedHosts, board::environments);
+        board.keepColumns(demos.environments());
+        demos.spotlightProperty().addListener((obs, old, environment) -> {
+            if (environment != null) {
+                shell.sectionProperty().set(NavSection.BOARD);
+            }
+        });
+        DemoAddOn demoAddOn = new DemoAddOn(demos);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
-        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, deploys::confirmAndRedeploy));
+        sections.put(NavSection.BOARD, () -> new BoardView(board, audit, deploys::confirmAndRedeploy, demoAddOn));
         containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
                 context.executors().io(), fx, operations);
         logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
@@ -165,6 +191,27 @@ public final class EnvboardUi {
         stage.show();
         shell.start(state.selectedPool());
         shell.selectedPoolProperty().addListener((obs, old, now) -> saveState());
+        demoTicker = new DemoTicker(demos);
+        demoTicker.start();
+    }
+
+    /** Links open and copy through {@code given} instead of the desktop's browser and clipboard; call before {@link #show}. */
+    void useLinks(Links given) {
+        this.links = given;
+    }
+
+    /**
+     * The desktop's HostServices (the browser, for a demo's links). The window is started without
+     * an Application subclass, so one that is never launched is made only to ask for them.
+     */
+    private static HostServices hostServices() {
+        Application host = new Application() {
+            @Override
+            public void start(Stage unused) {
+                // never launched: it only lends its HostServices
+            }
+        };
+        return host.getHostServices();
     }
 
     private List<PoolSpec> selectedPools() {
@@ -234,6 +281,12 @@ public final class EnvboardUi {
         }
         if (updates != null) {
             updates.close();
+        }
+        if (demoTicker != null) {
+            demoTicker.stop();
+        }
+        if (demos != null) {
+            demos.close();
         }
         updateWorker.shutdownNow();
     }

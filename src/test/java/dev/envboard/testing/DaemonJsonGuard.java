@@ -89,6 +89,15 @@ public final class DaemonJsonGuard {
 
     /** Sets a host's environment by hand (edit + reload), as an operator would; null for Unassigned; restore() undoes it. */
     public void setEnvironment(String host, String environment) throws IOException, InterruptedException {
+        writeEnvironment(host, environment);
+    }
+
+    /** Takes the host out of every environment by hand (edit + reload): it is Unassigned, a free host; restore() undoes it. */
+    public void unassign(String host) throws IOException, InterruptedException {
+        writeEnvironment(host, null);
+    }
+
+    private void writeEnvironment(String host, String environment) throws IOException, InterruptedException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode config =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(daemonJson(host)));

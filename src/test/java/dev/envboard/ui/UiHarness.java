@@ -28,10 +28,18 @@ final class UiHarness implements AutoCloseable {
 
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     static UiHarness show(Stage stage, Path poolsFile, Path stateDir) {
+        return show(stage, poolsFile, stateDir, null);
+    }
+
+    /** As {@link #show(Stage, Path, Path)}, with the demos' links opened and copied through {@code links} (null: the desktop's). */
+    static UiHarness show(Stage stage, Path poolsFile, Path stateDir, dev.envboard.ui.demo.Links links) {
         Map<String, String> env = Map.of("XDG_STATE_HOME", stateDir.toString(), "XDG_CONFIG_HOME", stateDir.toString());
         AppContext context = AppContext.create(poolsFile, env);
         UiStateStore store = new UiStateStore(stateDir, context.notices());
         EnvboardUi ui = new EnvboardUi(context, Platform::runLater, store, store.load(), new Theme(Map.of()));
+        if (links != null) {
+            ui.useLinks(links);
+        }
         ui.show(stage);
         return new UiHarness(stateDir, context, ui);
     }

@@ -42,12 +42,13 @@ import javafx.scene.layout.VBox;
  * The board: the selected pool's environments side by side. Drag cards (or press M) to move
  * hosts; every move is confirmed with its impact first. Arrow keys select, Ctrl+Z undoes.
  */
-public final class BoardView extends VBox implements BoardActions {
+public final class BoardView extends VBox implements BoardActions, BoardAddOn.Board {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
     private final DeploysView.ConfirmRedeploy confirmRedeploy;
+    private final BoardAddOn addOn;
     private final HBox columns = new HBox(12);
     private final ScrollPane scroll = new ScrollPane(columns);
     /** One node per environment ("" for Unassigned) and per host, kept while shown and updated in place. */
@@ -56,8 +57,14 @@ public final class BoardView extends VBox implements BoardActions {
 
     /** @param confirmRedeploy asks before a redeploy, then starts it */
     public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy) {
+        this(model, audit, confirmRedeploy, BoardAddOn.NONE);
+    }
+
+    /** @param addOn adds toolbar controls and column panels of other features (demos) */
+    public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy, BoardAddOn addOn) {
         this.model = model;
         this.confirmRedeploy = confirmRedeploy;
+        this.addOn = addOn;
         setId("board");
         getStyleClass().add("board");
         setFocusTraversable(true);
@@ -114,6 +121,8 @@ public final class BoardView extends VBox implements BoardActions {
             }
         });
         installAccelerators();
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clearSpotlight());
+        addOn.attach(this);
     }
 
     private boolean onInteractiveControl(Object target) {
@@ -159,7 +168,10 @@ public final class BoardView extends VBox implements BoardActions {
         undo.setOnAction(e -> undo());
         Label hint = Controls.styled("Drag hosts between environments · arrows select · M moves · Ctrl+Z undoes", "muted", "board-hint");
         hint.setId("board-hint");
-        return new ToolBar(create, moveTo, undo, Controls.hgrow(), hint, showAudit);
+        ToolBar bar = new ToolBar(create, moveTo, undo);
+        bar.getItems().addAll(addOn.toolbarItems());
+        bar.getItems().addAll(Controls.hgrow(), hint, showAudit);
+        return bar;
     }
 
     /**
@@ -184,7 +196,8 @@ public final class BoardView extends VBox implements BoardActions {
             column.cards().forEach(card -> shownCards.add(card.id()));
             EnvironmentColumn node = columnNodes.get(key);
             if (node == null) {
-                node = new EnvironmentColumn(column, model, this, this::cardNode);
+                node = new EnvironmentColumn(column, model, this, this::cardNode,
+                        column.isUnassigned() ? null : addOn.columnPanel(column.environment()));
                 columnNodes.put(key, node);
             } else {
                 node.show(column);
@@ -265,6 +278,29 @@ public final class BoardView extends VBox implements BoardActions {
                 scroll.setHvalue(Math.max(0, Math.min(1, right / hidden)));
             }
         });
+    }
+
+    // ---- spotlight: a column asked for by another feature (a clicked notification) ----------
+
+    private static final javafx.css.PseudoClass SPOTLIGHT = javafx.css.PseudoClass.getPseudoClass("spotlight");
+
+    @Override
+    public void spotlight(String environment) {
+        clearSpotlight();
+        EnvironmentColumn column = columnNodes.get(environment);
+        if (column != null) {
+            column.pseudoClassStateChanged(SPOTLIGHT, true);
+            reveal(environment);
+        }
+    }
+
+    private void clearSpotlight() {
+        columnNodes.values().forEach(c -> c.pseudoClassStateChanged(SPOTLIGHT, false));
+    }
+
+    @Override
+    public javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class BoardViewModel {
     /** Environments whose redeploy ran at the last rebuild: when one ends, what runs changed, so updates are asked again soon. */
     private Set<String> deploying = Set.of();
     private final ChangeListener<PoolSnapshot> onSnapshot = (obs, old, now) -> rebuild();
+    /** Environments another feature keeps on the board while they have no hosts (a stuck demo's). */
+    private javafx.collections.ObservableSet<String> keptByOthers = javafx.collections.FXCollections.emptyObservableSet();
 
     /** A board without the background update check. */
     public BoardViewModel(ObjectProperty<PoolItem> selectedPool, ObservableValue<HealthSnapshot> health, BoardServices services) {
@@ -232,6 +234,16 @@ public final class BoardViewModel {
 
     // ---- columns ---------------------------------------------------------------------------
 
+    /**
+     * Keeps these environments' columns (of the selected pool) on the board even without hosts,
+     * as the environments kept empty are: a demo whose teardown got stuck stays in sight.
+     */
+    public void keepColumns(javafx.collections.ObservableSet<String> environments) {
+        keptByOthers = environments;
+        environments.addListener((javafx.collections.SetChangeListener<String>) change -> rebuild());
+        rebuild();
+    }
+
     private Optional<PoolItem> pool() {
         return Optional.ofNullable(selectedPool.get());
     }
@@ -252,7 +264,9 @@ public final class BoardViewModel {
         pending.settle(hosts);
         selection.retain(hosts.stream().map(Host::key).toList());
         BoardUpdates.Results checked = updates == null ? null : updates.resultsProperty().get();
-        BoardColumns.Inputs inputs = new BoardColumns.Inputs(environments.of(pool.name()), selection, pending, health.getValue(),
+        Set<String> kept = new java.util.TreeSet<>(environments.of(pool.name()));
+        kept.addAll(keptByOthers);
+        BoardColumns.Inputs inputs = new BoardColumns.Inputs(kept, selection, pending, health.getValue(),
                 env -> badge(pool, env), env -> ColumnUpdates.of(checked, env), pool.spec()::isProtected);
         List<EnvironmentColumnModel> next = BoardColumns.build(hosts, inputs);
         columns.show(next);

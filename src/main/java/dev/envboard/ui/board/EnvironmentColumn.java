@@ -57,6 +57,12 @@ final class EnvironmentColumn extends VBox {
     /** @param cardNodes the node of a card, kept by the board across refreshes and updated to the card given */
     EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions,
                       Function<CardModel, HostCard> cardNodes) {
+        this(model, board, actions, cardNodes, null);
+    }
+
+    /** @param panel another feature's node under the header (a demo's), or null */
+    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions,
+                      Function<CardModel, HostCard> cardNodes, Node panel) {
         this.actions = actions;
         this.cardNodes = cardNodes;
         getStyleClass().add("env-column");
@@ -92,7 +98,11 @@ final class EnvironmentColumn extends VBox {
         scroll.setFocusTraversable(false);
         scroll.getStyleClass().add("column-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(header, scroll);
+        getChildren().add(header);
+        if (panel != null) {
+            getChildren().add(panel);
+        }
+        getChildren().add(scroll);
         acceptDrops(board);
         show(model);
     }

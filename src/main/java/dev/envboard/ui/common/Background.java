@@ -13,6 +13,15 @@ public interface Background {
      */
     <T> void run(String title, Job<T> job, Consumer<T> done, Consumer<Throwable> failed);
 
+    /**
+     * As {@link #run}, for a job that stops by itself at its next check once told: the operations
+     * list's Cancel calls {@code cancel} (it must not block) and the job keeps running until it
+     * returns, so its result still says what it left. Without a list to cancel from, runs as {@link #run}.
+     */
+    default <T> void run(String title, Job<T> job, Runnable cancel, Consumer<T> done, Consumer<Throwable> failed) {
+        run(title, job, done, failed);
+    }
+
     /** The work itself; it blocks, and says how far it got. */
     @FunctionalInterface
     interface Job<T> {

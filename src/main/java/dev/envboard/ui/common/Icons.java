@@ -40,7 +40,14 @@ public enum Icons {
     SAVE(Material2MZ.SAVE),
     UP(Material2AL.KEYBOARD_ARROW_UP),
     DOWN(Material2AL.KEYBOARD_ARROW_DOWN),
-    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM);
+    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM),
+    DEMO(Material2MZ.PRESENT_TO_ALL),
+    TIMER(Material2MZ.TIMER),
+    EXTEND(Material2MZ.MORE_TIME),
+    KEEP(Material2MZ.PUSH_PIN),
+    LINK(Material2AL.LINK),
+    OPEN_LINK(Material2MZ.OPEN_IN_NEW),
+    CLEAN_UP(Material2AL.CLEANING_SERVICES);
 
     private final Ikon ikon;
 

@@ -55,4 +55,38 @@ public final class Operations implements Background {
         task.setOnFailed(e -> failed.accept(task.getException()));
         submit(task);
     }
+
+    @Override
+    public <T> void run(String title, Job<T> job, Runnable cancel, Consumer<T> done, Consumer<Throwable> failed) {
+        Task<T> task = new Task<>() {
+            {
+                updateTitle(title);
+            }
+
+            @Override
+            protected T call() throws Exception {
+                return job.call((message, workDone, total) -> {
+                    updateMessage(message);
+                    updateProgress(workDone, total);
+                });
+            }
+
+            /**
+             * Cancel tells the job and lets it end by itself: interrupting it could stop it between
+             * two engine calls, where nobody could say what it left.
+             */
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                if (isDone()) {
+                    return false;
+                }
+                cancel.run();
+                updateMessage("cancelling… stops at the next check");
+                return true;
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue()));
+        task.setOnFailed(e -> failed.accept(task.getException()));
+        submit(task);
+    }
 }
