@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  *     {@code HEAD} of the tag, what runs ({@code GET /containers/json?all&filters=label} per host);</li>
  * <li>record (PoolRecords): the pool; the records per host; per host {@code POST /volumes/create} and
  *     {@code GET /volumes/NAME}; the records per host again (older revisions);</li>
- * <li>label hosts, one after the other: {@link FloorLabelWrite};</li>
+ * <li>label hosts, one after the other: {@link FloorLabelWrite} (its steps timed, summed over the hosts);</li>
  * <li>deploy (RedeployService, StandaloneDriver): validate (the pool); resolve ({@code HEAD}); pull on
  *     both hosts side by side ({@code GET /images/REF/json}, {@code POST /images/create} with
  *     X-Registry-Auth, {@code GET /images/REF/json}); what runs and the removal (two listings per
@@ -94,9 +94,8 @@ final class DemoFloor {
         putRecord("launching");
         clock.mark("record");
         for (int h = 0; h < hosts.size(); h++) {
-            FloorLabelWrite.write(ssh.get(h), hosts.get(h), specs.get(h), labelKey, environment);
+            FloorLabelWrite.write(ssh.get(h), hosts.get(h), specs.get(h), labelKey, environment, clock);
         }
-        clock.mark("label hosts");
         // deploy
         inspect();
         clock.mark("deploy: validate");

@@ -39,11 +39,16 @@ final class FloorLabelWrite {
     private FloorLabelWrite() {
     }
 
-    /** Sets {@code key=value} in the engine's daemon.json and returns once the engine shows it. */
-    static void write(FloorSsh ssh, RawEngine api, EngineSpec engine, String key, String value) throws Exception {
+    /**
+     * Sets {@code key=value} in the engine's daemon.json and returns once the engine shows it; each
+     * step's time goes to {@code clock} as "label hosts: STEP" (summed over the hosts).
+     */
+    static void write(FloorSsh ssh, RawEngine api, EngineSpec engine, String key, String value, PhaseClock clock) throws Exception {
         String path = engine.daemonJson();
         byte[] before = ssh.exec(script(path, "[ -e \"$f\" ] || exit 3\nexec cat -- \"$f\""), null).ok("read daemon.json").out();
+        clock.mark("label hosts: read");
         labels(api.get("/info").ok("info").body());
+        clock.mark("label hosts: labels before");
         byte[] next = withLabel(before, key, value);
         String replace = """
                 expected=%s
@@ -70,7 +75,9 @@ final class FloorLabelWrite {
                 """.formatted(ShellQuote.quote(sha256(before)), ShellQuote.quote(STAMP.format(Instant.now())), REMOVE_TEMP_ON_EXIT,
                 ShellQuote.quote(sha256(next)));
         ssh.exec(script(path, replace), next).ok("replace daemon.json");
+        clock.mark("label hosts: replace (backup, sync, rename)");
         ssh.exec(engine.reloadCommand(), null).ok("reload");
+        clock.mark("label hosts: reload");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!labels(api.get("/info").ok("info").body()).contains(key + "=" + value)) {
             if (System.nanoTime() > deadline) {
@@ -79,6 +86,7 @@ final class FloorLabelWrite {
             }
             Thread.sleep(POLL_MILLIS);
         }
+        clock.mark("label hosts: until shown");
         ssh.exec(script(path, """
                 now=$(date +%s)
                 for t in "$f".envboard-tmp-*; do
@@ -94,6 +102,7 @@ final class FloorLabelWrite {
                   n=$((n - 1))
                 done
                 """), null).ok("prune backups");
+        clock.mark("label hosts: prune");
     }
 
     /** As DaemonJsonFile runs each script: under sh -c, with $f the real path of daemon.json, holding the folder lock. */
