@@ -209,7 +209,7 @@ final class DemoLaunch {
         }
         List<Host> hosts = request.hosts().isEmpty() ? pick(snapshot, template, request.hostCount())
                 : chosen(snapshot, template, request.hosts());
-        Instant created = clock.instant();
+        Instant created = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // what people read and type back
         Demo demo = new Demo(pool.name(), environment, user, request.customer().strip(), template.name(), created,
                 created.plus(lifetime), created.plus(template.lifetime().max()), false, hosts.stream().map(DemoHost::of).toList(),
                 values.values(), List.of(), DemoState.LAUNCHING, List.of(), null);

@@ -87,7 +87,7 @@ public final class DaemonJsonGuard {
         }
     }
 
-    /** Sets a host's environment by hand (edit + reload), as an operator would; restore() undoes it. */
+    /** Sets a host's environment by hand (edit + reload), as an operator would; null for Unassigned; restore() undoes it. */
     public void setEnvironment(String host, String environment) throws IOException, InterruptedException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode config =
@@ -98,10 +98,16 @@ public final class DaemonJsonGuard {
                 labels.add(label.asText());
             }
         });
-        labels.add("environment=" + environment);
+        if (environment != null) {
+            labels.add("environment=" + environment);
+        }
         config.set("labels", labels);
         Files.writeString(daemonJson(host), json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
-        reloadUntil(host, live -> live.contains("environment=" + environment), "environment=" + environment);
+        if (environment == null) {
+            reloadUntil(host, live -> live.stream().noneMatch(l -> l.startsWith("environment=")), "no environment= label");
+        } else {
+            reloadUntil(host, live -> live.contains("environment=" + environment), "environment=" + environment);
+        }
     }
 
     /** Every host is put back even when one of them fails; the first failure is thrown at the end. */
