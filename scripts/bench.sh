@@ -4,7 +4,7 @@
 # the same work in one run, taking turns (health: an in-process Consul double, Envboard, curl and
 # the floor). The last line printed is the result, e.g.
 #   nodes: envboard=28 ms docker-cli=99 ms floor=20 ms ratio=0.29 floor-ratio=1.40
-# Exits 1 with the reason (and for redeploy the engines' state) when a side fails.
+# Exits 1 with the reason (and for redeploy and demo the engines' state) when a side fails.
 # Usage: scripts/bench.sh NAME      (scripts/bench.sh --list for the names)
 # ENVBOARD_BENCH_TRACE=1 scripts/bench.sh NAME: a short run that ends with the Engine API calls
 # Envboard and the floor made in one round (through recording proxies; its timings mean nothing).

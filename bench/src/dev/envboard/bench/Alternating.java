@@ -22,7 +22,14 @@ final class Alternating {
         void run(int i) throws Exception;
     }
 
-    record Side(String name, Run run) {
+    /**
+     * @param untimedAfter run after each of its timed runs, outside the timing (e.g. a teardown that
+     *                     puts the engines back as every run starts); null for none
+     */
+    record Side(String name, Run run, Run untimedAfter) {
+        Side(String name, Run run) {
+            this(name, run, null);
+        }
     }
 
     /** Each side's timings, by name, in the order the sides were given. */
@@ -101,6 +108,10 @@ final class Alternating {
                 long nanos = System.nanoTime() - start;
                 if (i >= warmup) {
                     samples.get(side.name()).add(nanos);
+                }
+                if (side.untimedAfter() != null) {
+                    CallTrace.side(null, -1); // set-up work, not the side's
+                    side.untimedAfter().run(i);
                 }
             }
         }

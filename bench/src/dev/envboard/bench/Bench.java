@@ -22,7 +22,8 @@ public final class Bench {
             "redeploy-version", new RedeployVersionBench(),
             "logs", new LogsBench(),
             "events", new EventsBench(),
-            "health", new HealthBench()));
+            "health", new HealthBench(),
+            "demo", new DemoBench()));
 
     private Bench() {
     }

@@ -34,10 +34,23 @@ final class BenchContext implements AutoCloseable {
 
     /** The same, every pool pulling with the logins of the docker config dir {@code registryConfig}. */
     BenchContext withStacks(Path stacks, Path registryConfig) throws IOException {
-        return create(sandbox, stacks, registryConfig);
+        return create(sandbox, stacks, registryConfig, null);
+    }
+
+    /**
+     * The same sandbox with every pool's demo templates in {@code templates} (whichever checkout last
+     * wrote the sandbox's pools.yaml, the benchmark runs this one's), pulling with the logins of
+     * {@code registryConfig}.
+     */
+    BenchContext withTemplates(Path templates, Path registryConfig) throws IOException {
+        return create(sandbox, null, registryConfig, templates);
     }
 
     private static BenchContext create(Sandbox sandbox, Path stacks, Path registryConfig) throws IOException {
+        return create(sandbox, stacks, registryConfig, null);
+    }
+
+    private static BenchContext create(Sandbox sandbox, Path stacks, Path registryConfig, Path templates) throws IOException {
         Path scratch = Files.createTempDirectory("envboard-bench");
         String pools = Files.readString(sandbox.poolsFile());
         if (stacks != null) {
@@ -46,6 +59,10 @@ final class BenchContext implements AutoCloseable {
         if (registryConfig != null) {
             pools = pools.replaceAll("(?m)^\\s*registry-config: .*\n", "")
                     .replaceAll("(?m)^(\\s*)(label-key: .*)$", "$1$2\n$1registry-config: " + registryConfig);
+        }
+        if (templates != null) {
+            pools = pools.replaceAll("(?m)^\\s*templates: .*\n", "")
+                    .replaceAll("(?m)^(\\s*)(label-key: .*)$", "$1$2\n$1templates: " + templates);
         }
         if (CallTrace.enabled()) {
             pools = traced(sandbox, pools, scratch);

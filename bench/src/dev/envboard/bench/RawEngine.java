@@ -14,6 +14,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -87,13 +88,18 @@ final class RawEngine implements AutoCloseable {
 
     /** One call on a kept-alive connection (a new one when none is idle); the body is read whole. */
     Response call(String method, String path, String json) throws IOException {
+        return call(method, path, json, Map.of());
+    }
+
+    /** The same with more request headers (e.g. X-Registry-Auth for a pull). */
+    Response call(String method, String path, String json, Map<String, String> headers) throws IOException {
         Connection connection = idle.pollFirst();
         boolean reused = connection != null;
         if (connection == null) {
             connection = connect();
         }
         try {
-            Response response = connection.exchange(method, path, json);
+            Response response = connection.exchange(method, path, json, headers);
             if (connection.reusable) {
                 idle.offerFirst(connection);
             } else {
@@ -103,7 +109,7 @@ final class RawEngine implements AutoCloseable {
         } catch (IOException e) {
             connection.close();
             if (reused) {
-                return call(method, path, json); // the engine closed an idle connection: as any HTTP client, once more
+                return call(method, path, json, headers); // the engine closed an idle connection: as any HTTP client, once more
             }
             throw e;
         }
@@ -113,7 +119,7 @@ final class RawEngine implements AutoCloseable {
     Stream open(String path) throws IOException {
         Connection connection = connect();
         try {
-            connection.send("GET", path, null);
+            connection.send("GET", path, null, Map.of());
             Head head = connection.readHead();
             return new Stream(connection, head.status, head.body(connection.in));
         } catch (IOException | RuntimeException e) {
@@ -171,8 +177,8 @@ final class RawEngine implements AutoCloseable {
             this.out = new BufferedOutputStream(out, 16 * 1024);
         }
 
-        Response exchange(String method, String path, String json) throws IOException {
-            send(method, path, json);
+        Response exchange(String method, String path, String json, Map<String, String> headers) throws IOException {
+            send(method, path, json, headers);
             Head head = readHead();
             reusable = !head.close && (head.chunked || head.length >= 0);
             byte[] body;
@@ -182,9 +188,10 @@ final class RawEngine implements AutoCloseable {
             return new Response(head.status, body);
         }
 
-        void send(String method, String path, String json) throws IOException {
+        void send(String method, String path, String json, Map<String, String> headers) throws IOException {
             byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: docker\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
             } else if (!method.equals("GET")) {
