@@ -15,6 +15,10 @@ import dev.envboard.registry.credentials.DockerConfigCredentials;
 import dev.envboard.registry.http.HttpImageResolver;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.watch.PoolDeployRecorder;
+import dev.envboard.deploy.watch.PoolDeploys;
+import dev.envboard.pool.records.PoolRecords;
+import dev.envboard.runtime.Machine;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.PoolInspector;
@@ -49,6 +53,7 @@ public final class AppContext implements Services {
     private final PoolLabelWriters labelWriters;
     private final DeployHistory deployHistory;
     private final RedeployService redeployService;
+    private final PoolDeploys poolDeploys;
     private final EnvironmentStatusReader environmentStatus;
     private final UpdateChecker updateChecker;
     private final Clock clock;
@@ -71,9 +76,13 @@ public final class AppContext implements Services {
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
         this.deployHistory = new DeployHistory(paths.stateDir(), notices);
+        PoolRecords poolRecords = new PoolRecords(dockerClients);
+        // Deploys are seen from other machines: "who" names the machine too (user names repeat across laptops and CI).
         this.redeployService = new RedeployService(dockerClients, poolInspector, new StackLoader(), deployHistory,
-                new DeployLocks(paths.stateDir()), clock, System.getProperty("user.name"), DEPLOY_WAIT,
-                pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir));
+                new DeployLocks(paths.stateDir()), clock, Machine.who(System.getProperty("user.name")), DEPLOY_WAIT,
+                pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir),
+                new PoolDeployRecorder(poolRecords, dockerClients, notices));
+        this.poolDeploys = new PoolDeploys(poolRecords, deployHistory, dockerClients, executors.timer(), executors.io(), clock);
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
         this.updateChecker = new UpdateChecker(new StackLoader(), new EngineRunningImages(dockerClients),
                 pool -> updateResolvers.computeIfAbsent(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir,
@@ -152,6 +161,11 @@ public final class AppContext implements Services {
     @Override
     public RedeployService redeployService() {
         return redeployService;
+    }
+
+    @Override
+    public PoolDeploys poolDeploys() {
+        return poolDeploys;
     }
 
     @Override

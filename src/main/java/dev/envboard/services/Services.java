@@ -3,6 +3,7 @@ package dev.envboard.services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.watch.PoolDeploys;
 import dev.envboard.deploy.updates.UpdateChecker;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EmptyEnvironments;
@@ -44,6 +45,9 @@ public interface Services extends AutoCloseable {
     DeployHistory deployHistory();
 
     RedeployService redeployService();
+
+    /** The deploys of every environment of a pool, whoever ran them (the pool's records and this machine's history). */
+    PoolDeploys poolDeploys();
 
     EnvironmentStatusReader environmentStatus();
 
