@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -27,7 +28,7 @@ final class BoardColumns {
 
     /** What a build needs besides the hosts. */
     record Inputs(Set<String> emptyEnvironments, BoardSelection selection, PendingMoves pending, HealthSnapshot health,
-                  Function<String, DeployBadge> badge, Function<String, ColumnUpdates> updates) {
+                  Function<String, DeployBadge> badge, Function<String, ColumnUpdates> updates, Predicate<String> watched) {
     }
 
     static List<EnvironmentColumnModel> build(List<Host> hosts, Inputs in) {
@@ -50,7 +51,7 @@ final class BoardColumns {
         byEnvironment.forEach((env, cards) -> {
             cards.sort(byName);
             result.add(new EnvironmentColumnModel(env, cards, in.badge().apply(env), ColumnHealth.of(in.health(), env),
-                    in.updates().apply(env)));
+                    in.updates().apply(env), in.watched().test(env)));
         });
         return result;
     }

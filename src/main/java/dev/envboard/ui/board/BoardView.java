@@ -289,6 +289,11 @@ public final class BoardView extends VBox implements BoardActions {
     }
 
     @Override
+    public void toggleWatch(String environment) {
+        model.toggleWatch(environment);
+    }
+
+    @Override
     public void requestRemove(String environment) {
         model.removeEnvironment(environment).whenComplete((done, error) -> {
             if (error != null) {

@@ -8,20 +8,26 @@ import java.util.List;
 /**
  * One column of the board: an environment (or the unassigned hosts) and its host cards.
  *
+ * @param watched     whether the user watches it (notifications of its deploys and health)
  * @param environment the label value, or null for the "Unassigned" column
  * @param deploy      the environment's deploy state (running, or how the last one ended)
  * @param health      its service instances by Consul status; null when the pool names no Consul
  * @param updates     whether its tags name newer digests than run; null when not checked
  */
 public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
-                                     ColumnUpdates updates) {
+                                     ColumnUpdates updates, boolean watched) {
 
     public EnvironmentColumnModel {
         cards = List.copyOf(cards);
     }
 
     public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health) {
-        this(environment, cards, deploy, health, null);
+        this(environment, cards, deploy, health, null, false);
+    }
+
+    public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
+                                  ColumnUpdates updates) {
+        this(environment, cards, deploy, health, updates, false);
     }
 
     public boolean isUnassigned() {

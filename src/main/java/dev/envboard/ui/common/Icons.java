@@ -39,7 +39,9 @@ public enum Icons {
     SAVE(Material2MZ.SAVE),
     UP(Material2AL.KEYBOARD_ARROW_UP),
     DOWN(Material2AL.KEYBOARD_ARROW_DOWN),
-    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM);
+    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM),
+    WATCHED(Material2MZ.STAR),
+    NOT_WATCHED(Material2MZ.STAR_BORDER);
 
     private final Ikon ikon;
 
