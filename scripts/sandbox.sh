@@ -1648,10 +1648,17 @@ cmd_reset() {
     ((${#args[@]} == 0)) || quiet dk "$(manager)" node update "${args[@]}" "$id"
   done
   label_nodes
+  # Records Envboard keeps in the pool (deploy records): Swarm configs, volumes on standalone engines.
+  ids=$(dk "$(manager)" config ls -q --filter label=dev.envboard.record)
+  # shellcheck disable=SC2086 # one id a word
+  [[ -z $ids ]] || quiet dk "$(manager)" config rm $ids
   for e in $(standalone_engines); do
     ids=$(dk "$e" ps -aq)
     # shellcheck disable=SC2086
     [[ -z $ids ]] || quiet dk "$e" rm -f $ids
+    ids=$(dk "$e" volume ls -q --filter label=dev.envboard.record)
+    # shellcheck disable=SC2086
+    [[ -z $ids ]] || quiet dk "$e" volume rm $ids
     for net in $(dk "$e" network ls -q --filter label=com.docker.stack.namespace); do
       remove_network "$e" "$net"
     done
@@ -1663,7 +1670,7 @@ cmd_reset() {
   for e in $(standalone_engines); do
     wait_until 30 labels_are_built "$e" || die "$e does not show its labels after a reload: $(live_labels "$e")"
   done
-  echo "sandbox reset: nothing deployed, labels as built, Consul double restarted, registry running"
+  echo "sandbox reset: nothing deployed, no Envboard records, labels as built, Consul double restarted, registry running"
 }
 
 # For a shell: eval "$(scripts/sandbox.sh env)".

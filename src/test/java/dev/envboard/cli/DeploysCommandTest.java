@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.envboard.deploy.watch.DeployFields;
-import dev.envboard.docker.DockerClients;
-import dev.envboard.pool.PoolSpec;
 import dev.envboard.pool.config.PoolsFileLoader;
-import dev.envboard.pool.records.PoolRecord;
-import dev.envboard.pool.records.PoolRecords;
 import dev.envboard.runtime.Machine;
 import dev.envboard.testing.ChildEnvboard;
+import dev.envboard.testing.DeployRecordsCleanup;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import dev.envboard.testing.TestCli;
@@ -70,15 +66,7 @@ class DeploysCommandTest {
             // not deployed
         }
         sandbox.docker(sandbox.manager(), "node", "update", "--label-rm", "environment", NODE);
-        PoolSpec pool = new PoolsFileLoader(Path.of("/root"), "root").load(pools).pool(POOL).orElseThrow();
-        try (DockerClients clients = new DockerClients()) {
-            PoolRecords records = new PoolRecords(clients);
-            for (PoolRecord r : records.list(pool, DeployFields.KIND).records()) {
-                if (r.subject().equals(ENV)) {
-                    assertThat(records.remove(pool, DeployFields.KIND, ENV, r.id())).isEmpty();
-                }
-            }
-        }
+        DeployRecordsCleanup.remove(new PoolsFileLoader(Path.of("/root"), "root").load(pools).pool(POOL).orElseThrow(), ENV);
     }
 
     private void stack(String tag) throws Exception {

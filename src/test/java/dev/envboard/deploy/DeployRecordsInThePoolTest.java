@@ -13,6 +13,7 @@ import dev.envboard.pool.records.PoolRecords;
 import dev.envboard.pool.records.RecordListing;
 import dev.envboard.runtime.Machine;
 import dev.envboard.testing.DaemonJsonGuard;
+import dev.envboard.testing.DeployRecordsCleanup;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Path;
@@ -56,12 +57,7 @@ class DeployRecordsInThePoolTest {
         }
         try {
             if (pool != null) {
-                PoolRecords records = new PoolRecords(fixture.app.dockerClients());
-                for (PoolRecord r : records.list(pool, DeployFields.KIND).records()) {
-                    if (r.subject().equals(ENV)) {
-                        assertThat(records.remove(pool, DeployFields.KIND, ENV, r.id())).as("left of deploy record " + r.id()).isEmpty();
-                    }
-                }
+                DeployRecordsCleanup.remove(pool, ENV);
             }
             fixture.removeStack(ENV);
             fixture.removeContainers(ENV);
