@@ -1704,6 +1704,10 @@ cmd_reset() {
     ((${#args[@]} == 0)) || quiet dk "$(manager)" node update "${args[@]}" "$id"
   done
   label_nodes
+  # Records Envboard keeps in the pool (deploy records): Swarm configs, volumes on standalone engines.
+  ids=$(dk "$(manager)" config ls -q --filter label=dev.envboard.record)
+  # shellcheck disable=SC2086 # one id a word
+  [[ -z $ids ]] || quiet dk "$(manager)" config rm $ids
   for e in $(standalone_engines); do
     ids=$(dk "$e" ps -aq)
     # shellcheck disable=SC2086

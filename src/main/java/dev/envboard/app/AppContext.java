@@ -23,6 +23,10 @@ import dev.envboard.registry.credentials.DockerConfigCredentials;
 import dev.envboard.registry.http.HttpImageResolver;
 import dev.envboard.deploy.compose.StackLoader;
 import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.watch.PoolDeployRecorder;
+import dev.envboard.deploy.watch.PoolDeploys;
+import dev.envboard.pool.records.PoolRecords;
+import dev.envboard.runtime.Machine;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.EmptyEnvironments;
 import dev.envboard.pool.PoolInspector;
@@ -57,6 +61,7 @@ public final class AppContext implements Services {
     private final PoolLabelWriters labelWriters;
     private final DeployHistory deployHistory;
     private final RedeployService redeployService;
+    private final PoolDeploys poolDeploys;
     private final EnvironmentStatusReader environmentStatus;
     private final UpdateChecker updateChecker;
     private final PoolRecords poolRecords;
@@ -81,17 +86,20 @@ public final class AppContext implements Services {
         this.labelWriters = new PoolLabelWriters(dockerClients, sshConnector, clock);
         this.moveService = new MoveService(dockerClients, labelWriters, auditLog, clock, System.getProperty("user.name"));
         this.deployHistory = new DeployHistory(paths.stateDir(), notices);
+        this.poolRecords = new PoolRecords(dockerClients);
         DeployLocks deployLocks = new DeployLocks(paths.stateDir());
         StackLoader stackLoader = new StackLoader();
-        String user = System.getProperty("user.name");
+        // Deploys and demos are seen from other machines: "who" names the machine too (user names repeat across laptops and CI).
+        String user = Machine.who(System.getProperty("user.name"));
         this.redeployService = new RedeployService(dockerClients, poolInspector, stackLoader, deployHistory,
                 deployLocks, clock, user, DEPLOY_WAIT,
-                pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir));
+                pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir),
+                new PoolDeployRecorder(poolRecords, dockerClients, notices));
+        this.poolDeploys = new PoolDeploys(poolRecords, deployHistory, dockerClients, executors.timer(), executors.io(), clock);
         this.environmentStatus = new EnvironmentStatusReader(dockerClients, deployHistory);
         this.updateChecker = new UpdateChecker(new StackLoader(), new EngineRunningImages(dockerClients),
                 pool -> updateResolvers.computeIfAbsent(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir,
                         dir -> new HttpImageResolver(new DockerConfigCredentials(dir))), clock);
-        this.poolRecords = new PoolRecords(dockerClients);
         this.demoService = new DemoService(new TemplateCatalog(new TemplateReader(stackLoader)), new TemplateStacks(stackLoader),
                 poolInspector, moveService, redeployService,
                 new EnvironmentRemoval(dockerClients, poolInspector, deployLocks, clock, user, DEPLOY_WAIT),
@@ -170,6 +178,11 @@ public final class AppContext implements Services {
     @Override
     public RedeployService redeployService() {
         return redeployService;
+    }
+
+    @Override
+    public PoolDeploys poolDeploys() {
+        return poolDeploys;
     }
 
     @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Envboard: a board of your Docker hosts split into environments.",
                 "Without a command it opens the window; with one it runs headless."},
         subcommands = {NodesCommand.class, MoveCommand.class, RedeployCommand.class, StatusCommand.class, PsCommand.class, LogsCommand.class,
-                HealthCommand.class, DemoCommand.class})
+                HealthCommand.class, DemoCommand.class, DeploysCommand.class})
 public final class EnvboardCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final Services.Opener services;

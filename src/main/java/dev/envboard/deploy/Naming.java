@@ -12,6 +12,12 @@ public final class Naming {
     public static final String SERVICE = "dev.envboard.service";
     public static final String SLOT = "dev.envboard.slot";
     public static final String DEPLOY_ID = "dev.envboard.deploy-id";
+    /** Who ran the deploy that created it: user@host. */
+    public static final String DEPLOY_USER = "dev.envboard.deploy-user";
+    /** When that deploy started (ISO-8601, UTC). */
+    public static final String DEPLOY_STARTED = "dev.envboard.deploy-started";
+    /** The SHA-256 of the stack files it was deployed from. */
+    public static final String STACK_SHA256 = "dev.envboard.stack-sha256";
     /** On a network: its name in the stack (a replacement may carry a name of its own). */
     public static final String NETWORK = "dev.envboard.network";
     /** On a deployment pinned to a digest: the image as the stack names it (with its tag). */

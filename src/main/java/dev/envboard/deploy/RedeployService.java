@@ -57,6 +57,7 @@ public final class RedeployService implements Redeployer {
     private final Duration waitTimeout;
     private final ImageSteps images;
     private final Function<PoolSpec, RegistryClients> registries;
+    private final DeployObserver observer;
 
     /** Without a registry client: only images that are already on the hosts (pull policy never) deploy. */
     public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
@@ -68,6 +69,14 @@ public final class RedeployService implements Redeployer {
     public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
                            DeployLocks locks, Clock clock, String user, Duration waitTimeout,
                            Function<PoolSpec, RegistryClients> registries) {
+        this(clients, inspector, stacks, history, locks, clock, user, waitTimeout, registries, DeployObserver.NONE);
+    }
+
+    /** @param observer hears of each run's start and end (the pool's deploy records); it never fails a run */
+    public RedeployService(DockerClients clients, PoolInspector inspector, StackLoader stacks, DeployHistory history,
+                           DeployLocks locks, Clock clock, String user, Duration waitTimeout,
+                           Function<PoolSpec, RegistryClients> registries, DeployObserver observer) {
+        this.observer = observer;
         this.images = new ImageSteps(clients, waitTimeout);
         this.registries = registries;
         this.clients = clients;
@@ -239,7 +248,18 @@ public final class RedeployService implements Redeployer {
             }
         }
         history.append(record);
+        DeployRecord ended = record;
+        observe(listener, () -> observer.finished(pool, ended, listener));
         return record;
+    }
+
+    /** An observer that throws all the same is said, never the end of the run. */
+    private static void observe(DeployListener listener, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            listener.message("could not tell others about this deploy: " + e);
+        }
     }
 
     /** @param from the record a rollback redeploys; null for a redeploy from the stack's images */
@@ -328,11 +348,13 @@ public final class RedeployService implements Redeployer {
                 DeployPlan plan = step(DeployStep.VALIDATE, this::validate);
                 plan.warnings().forEach(listener::message);
                 serviceImages = step(DeployStep.RESOLVE, this::resolve);
+                DeployStart announced = new DeployStart(id, pool, environment, user, started, written.sha256(), versions(), plan.hosts());
+                observe(listener, () -> observer.started(announced, listener));
                 step(DeployStep.PULL, () -> {
                     images.pull(environment, plan, serviceImages, listener, cancel);
                     return null;
                 });
-                stack = pinned(written, serviceImages);
+                stack = stamped(pinned(written, serviceImages));
                 EnvironmentDriver driver = driver(plan);
                 previous = driver.running(); // before anything goes: what the record shows as "old"
                 step(DeployStep.REMOVE, () -> {
@@ -434,6 +456,19 @@ public final class RedeployService implements Redeployer {
                 services.put(name, image == null || image.runAs(swarm).equals(service.image()) ? service
                         : service.withImage(image.runAs(swarm), Map.of(Naming.IMAGE, service.image())));
             });
+            return new Stack(stack.file(), stack.environment(), services, stack.networks(), stack.warnings(), stack.sha256());
+        }
+
+        /** Who deployed it, when and from which stack, on every service and container, next to the deploy id. */
+        private Stack stamped(Stack stack) {
+            Map<String, String> stamp = new LinkedHashMap<>();
+            stamp.put(Naming.DEPLOY_USER, user);
+            stamp.put(Naming.DEPLOY_STARTED, started.toString());
+            if (stack.sha256() != null) {
+                stamp.put(Naming.STACK_SHA256, stack.sha256());
+            }
+            Map<String, ServiceDef> services = new LinkedHashMap<>();
+            stack.services().forEach((name, service) -> services.put(name, service.withImage(service.image(), stamp)));
             return new Stack(stack.file(), stack.environment(), services, stack.networks(), stack.warnings(), stack.sha256());
         }
 

@@ -21,7 +21,13 @@ public final class Notices {
         /** Something that should now be on disk is not. */
         WRITE_FAILED,
         /** A file was read, but some of it could not be. */
-        READ_PROBLEM
+        READ_PROBLEM,
+        /**
+         * What is kept in the pool for other Envboards (a deploy record) could not be written there:
+         * what was asked for is done and recorded here, but colleagues do not see it. Not a write
+         * failure: the command line's exit status stays.
+         */
+        NOT_SHARED
     }
 
     public record Notice(Kind kind, String text) {

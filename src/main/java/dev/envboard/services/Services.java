@@ -3,6 +3,7 @@ package dev.envboard.services;
 import dev.envboard.deploy.EnvironmentStatusReader;
 import dev.envboard.deploy.RedeployService;
 import dev.envboard.deploy.history.DeployHistory;
+import dev.envboard.deploy.watch.PoolDeploys;
 import dev.envboard.deploy.updates.UpdateChecker;
 import dev.envboard.demo.DemoService;
 import dev.envboard.pool.records.PoolRecords;
@@ -46,6 +47,9 @@ public interface Services extends AutoCloseable {
     DeployHistory deployHistory();
 
     RedeployService redeployService();
+
+    /** The deploys of every environment of a pool, whoever ran them (the pool's records and this machine's history). */
+    PoolDeploys poolDeploys();
 
     EnvironmentStatusReader environmentStatus();
 

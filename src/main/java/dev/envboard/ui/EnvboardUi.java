@@ -40,6 +40,12 @@ import dev.envboard.ui.shell.ShellView;
 import dev.envboard.ui.shell.ShellViewModel;
 import dev.envboard.ui.welcome.WelcomeView;
 import dev.envboard.runtime.Notices;
+import dev.envboard.ui.watch.DesktopNotifier;
+import dev.envboard.ui.watch.WatchAlert;
+import dev.envboard.ui.watch.WatchAlerts;
+import dev.envboard.ui.watch.WatchedHealth;
+import dev.envboard.ui.watch.Watchlist;
+import javafx.collections.SetChangeListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -69,6 +75,8 @@ import javafx.stage.Stage;
  */
 public final class EnvboardUi {
     static final Duration POOL_REFRESH = Duration.ofSeconds(5);
+    /** Each pool's deploy records are listed this often besides the engines' events (a stream can miss one). */
+    static final Duration DEPLOY_LISTING = Duration.ofSeconds(20);
 
     private final Services context;
     private final Executor fx;
@@ -87,6 +95,11 @@ public final class EnvboardUi {
     private DemoTicker demoTicker;
     /** Where the demos' links open and are copied; the desktop's unless a test gives its own. */
     private Links links;
+    private DeploysViewModel deploys;
+    private Watchlist watchlist;
+    private WatchedHealth watchedHealth;
+    private DeploysView deploysView;
+    private HealthView healthView;
     /** The one worker of the board's background update checks: runs never overlap, and it never blocks the shared timer. */
     private final ScheduledExecutorService updateWorker =
             Executors.newSingleThreadScheduledExecutor(AppExecutors.named("envboard-updates"));
@@ -126,16 +139,25 @@ public final class EnvboardUi {
         Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
         themeToggle.setId("theme-toggle");
 
-        DeploysViewModel deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
+        watchlist = new Watchlist(state.watched());
+        watchlist.keys().addListener((SetChangeListener<String>) change -> saveState());
+        deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
                 context.clock(), context.executors().io(), fx,
-                (pool, env, report, typed, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, typed, onConfirm));
+                (pool, env, report, typed, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, typed, onConfirm),
+                context.pools().pools(), shell.selectedPoolProperty(),
+                (pool, listener) -> context.poolDeploys().watch(pool, DEPLOY_LISTING, listener));
+        WatchAlerts alerts = new WatchAlerts(watchlist::copy);
+        DesktopNotifier notifier = new DesktopNotifier(stage, this::open);
+        deploys.list().addEventListener(event -> alerts.deploy(event).ifPresent(notifier::show));
+        watchedHealth = new WatchedHealth(shell.pools(), watchlist, HealthWatch::start, context.executors().io(), fx,
+                (pool, snapshot) -> alerts.health(pool, snapshot).forEach(notifier::show));
         health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
         updates = new BoardUpdates(shell.selectedPoolProperty(), context.updateChecker()::check,
                 (task, delay) -> updateWorker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
                 BoardUpdates.INTERVAL, BoardUpdates.FIRST_DELAY, fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
-                        monitor::refreshNow, deploys, operations, context.executors().io(), fx), updates);
+                        monitor::refreshNow, deploys, operations, context.executors().io(), fx, watchlist), updates);
         AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
         demos = new DemoBoardModel(shell.pools(), shell.selectedPoolProperty(), new DemoServices(context.demoService(), operations,
                 monitor::refreshNow, links != null ? links : new SystemLinks(hostServices(), context.executors().io()),
@@ -162,8 +184,8 @@ public final class EnvboardUi {
             logsView.open(logTargetOf(row));
         }));
         sections.put(NavSection.LOGS, () -> logsView);
-        sections.put(NavSection.HEALTH, () -> new HealthView(health, board::environments));
-        sections.put(NavSection.DEPLOYS, () -> new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
+        sections.put(NavSection.HEALTH, () -> healthView = new HealthView(health, board::environments));
+        sections.put(NavSection.DEPLOYS, () -> deploysView = new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
                 deploys::confirmAndRedeploy));
         Node welcome = new WelcomeView(shell, context.paths().poolsFile());
 
@@ -214,6 +236,18 @@ public final class EnvboardUi {
         return host.getHostServices();
     }
 
+    /** A click on a watch notification: the environment's Deploys (or Health) view, filtered to it, in front. */
+    private void open(WatchAlert alert) {
+        shell.pools().stream().filter(p -> p.name().equals(alert.pool())).findFirst().ifPresent(shell.selectedPoolProperty()::set);
+        shell.sectionProperty().set(alert.kind().opensHealth() ? NavSection.HEALTH : NavSection.DEPLOYS);
+        if (alert.kind().opensHealth() && healthView != null) {
+            healthView.showEnvironment(alert.environment());
+        } else if (!alert.kind().opensHealth() && deploysView != null) {
+            deploysView.showEnvironment(alert.environment());
+        }
+        stage.toFront();
+    }
+
     private List<PoolSpec> selectedPools() {
         return shell.selectedPoolProperty().get() == null ? List.of() : List.of(shell.selectedPoolProperty().get().spec());
     }
@@ -232,7 +266,7 @@ public final class EnvboardUi {
     private void saveState() {
         String pool = shell.selectedPoolProperty().get() == null ? null : shell.selectedPoolProperty().get().name();
         UiState state = new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), themeMode.name().toLowerCase(), pool);
+                stage.isMaximized(), themeMode.name().toLowerCase(), pool, watchlist == null ? List.of() : watchlist.copy().stream().sorted().toList());
         saves = saves.thenRunAsync(() -> {
             try {
                 stateStore.save(state);
@@ -287,6 +321,12 @@ public final class EnvboardUi {
         }
         if (demos != null) {
             demos.close();
+        }
+        if (deploys != null) {
+            deploys.close();
+        }
+        if (watchedHealth != null) {
+            watchedHealth.close();
         }
         updateWorker.shutdownNow();
     }

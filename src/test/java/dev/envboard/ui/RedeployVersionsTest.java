@@ -7,7 +7,9 @@ import dev.envboard.deploy.CancelToken;
 import dev.envboard.deploy.DeployListener;
 import dev.envboard.deploy.SandboxRegistry;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.watch.DeployEntry;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.testing.DeployRecordsCleanup;
 import dev.envboard.testing.Sandbox;
 import dev.envboard.testing.SandboxExtension;
 import java.nio.file.Files;
@@ -70,6 +72,7 @@ class RedeployVersionsTest {
 
     @AfterEach
     void tearDown() {
+        DeployRecordsCleanup.remove(window.context().pools().pool(POOL).orElseThrow(), ENV);
         window.close();
         try {
             sandbox.docker(sandbox.manager(), "stack", "rm", ENV);
@@ -155,9 +158,9 @@ class RedeployVersionsTest {
         // Ship :2, then take the first record's versions back from the history.
         deploy("2");
         assertThat(runningImageId("web")).isEqualTo(imageId(registry.repository + "@" + two));
-        TableView<DeployRecord> history = robot.lookup("#deploy-history").query();
-        await().atMost(Duration.ofSeconds(10)).until(() -> UiHarness.onFx(() -> history.getItems().size()) == 2);
-        robot.clickOn(UiHarness.onFx(() -> robot.lookup("#deploy-history .table-row-cell").<TableRow<DeployRecord>>queryAll().stream()
+        TableView<DeployEntry> history = robot.lookup("#deploy-history").query();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ofEnvironment(history).size() == 2);
+        robot.clickOn(UiHarness.onFx(() -> robot.lookup("#deploy-history .table-row-cell").<TableRow<DeployEntry>>queryAll().stream()
                 .filter(row -> row.getItem() != null && row.getItem().id().equals(first.id())).findFirst().orElseThrow()));
         robot.clickOn("#deploys-redeploy-version");
         assertThat(changesShown(robot).lines().map(String::trim)).contains("web: " + v2 + " → " + v1, "db: unchanged (" + v1 + ")");
@@ -166,9 +169,14 @@ class RedeployVersionsTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> robot.lookup("#deploy-result").queryLabeled().getText().startsWith("succeeded"));
         assertThat(runningImageId("web")).as("the first record's digest runs again").isEqualTo(imageId(registry.repository + "@" + one));
         assertThat(runningImageId("worker")).isEqualTo(imageId(registry.repository + "@" + one));
-        await().atMost(Duration.ofSeconds(10)).until(() -> UiHarness.onFx(() -> history.getItems().size()) == 3);
-        assertThat(UiHarness.onFx(() -> history.getColumns().get(3).getCellData(0)))
+        await().atMost(Duration.ofSeconds(10)).until(() -> ofEnvironment(history).size() == 3);
+        assertThat(UiHarness.onFx(() -> history.getColumns().get(3).getCellData(history.getItems().indexOf(ofEnvironment(history).get(0)))))
                 .as("the newest row's result").isEqualTo(DeployRecord.SUCCEEDED + " (back to " + first.id() + ")");
+    }
+
+    /** The rows of this test's environment, newest first (the list shows every environment of the pool). */
+    private static List<DeployEntry> ofEnvironment(TableView<DeployEntry> history) {
+        return UiHarness.onFx(() -> history.getItems().stream().filter(e -> e.environment().equals(ENV)).toList());
     }
 
     private String imageId(String reference) {

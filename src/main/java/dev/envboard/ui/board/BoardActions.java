@@ -17,4 +17,7 @@ interface BoardActions {
 
     /** Confirm, then redeploy the environment from its stack. */
     void requestRedeploy(String environment);
+
+    /** Watch the environment (notifications of its deploys and health), or stop watching it. */
+    void toggleWatch(String environment);
 }

@@ -29,7 +29,7 @@ final class BoardColumns {
     /** What a build needs besides the hosts; {@code protectedEnvironment} says which ones pools.yaml protects. */
     record Inputs(Set<String> emptyEnvironments, BoardSelection selection, PendingMoves pending, HealthSnapshot health,
                   Function<String, DeployBadge> badge, Function<String, ColumnUpdates> updates,
-                  Predicate<String> protectedEnvironment) {
+                  Predicate<String> protectedEnvironment, Predicate<String> watched) {
     }
 
     static List<EnvironmentColumnModel> build(List<Host> hosts, Inputs in) {
@@ -52,7 +52,7 @@ final class BoardColumns {
         byEnvironment.forEach((env, cards) -> {
             cards.sort(byName);
             result.add(new EnvironmentColumnModel(env, cards, in.badge().apply(env), ColumnHealth.of(in.health(), env),
-                    in.updates().apply(env), in.protectedEnvironment().test(env)));
+                    in.updates().apply(env), in.protectedEnvironment().test(env), in.watched().test(env)));
         });
         return result;
     }

@@ -325,6 +325,11 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     }
 
     @Override
+    public void toggleWatch(String environment) {
+        model.toggleWatch(environment);
+    }
+
+    @Override
     public void requestRemove(String environment) {
         model.removeEnvironment(environment).whenComplete((done, error) -> {
             if (error != null) {

@@ -60,6 +60,7 @@ public final class BoardViewModel {
         this.moves = new MoveFlow(services.moves(), services.hostKeys(), services.background(), pending, services.io(),
                 services.fx(), services.refresh(), notices::add, this::rebuild);
         services.deploys().addListener(this::rebuild);
+        services.watchlist().keys().addListener((javafx.collections.SetChangeListener<String>) change -> rebuild());
         health.addListener((obs, old, now) -> rebuild());
         if (updates != null) {
             updates.resultsProperty().addListener((obs, old, now) -> rebuild());
@@ -220,6 +221,15 @@ public final class BoardViewModel {
 
     // ---- environments ----------------------------------------------------------------------
 
+    /** The star of a column: notifications of the environment's deploys and health, or none. */
+    public void toggleWatch(String environment) {
+        pool().ifPresent(pool -> services.watchlist().toggle(pool.name(), environment));
+    }
+
+    public boolean isWatched(String environment) {
+        return pool().map(pool -> services.watchlist().isWatched(pool.name(), environment)).orElse(false);
+    }
+
     /** Adds an empty column; completes once it shows, or fails with why not (invalid or taken name, a failed write). */
     public CompletableFuture<Void> createEnvironment(String name) {
         return pool().map(pool -> environments.create(pool.name(), name, environments()))
@@ -267,7 +277,8 @@ public final class BoardViewModel {
         Set<String> kept = new java.util.TreeSet<>(environments.of(pool.name()));
         kept.addAll(keptByOthers);
         BoardColumns.Inputs inputs = new BoardColumns.Inputs(kept, selection, pending, health.getValue(),
-                env -> badge(pool, env), env -> ColumnUpdates.of(checked, env), pool.spec()::isProtected);
+                env -> badge(pool, env), env -> ColumnUpdates.of(checked, env), pool.spec()::isProtected,
+                env -> services.watchlist().isWatched(pool.name(), env));
         List<EnvironmentColumnModel> next = BoardColumns.build(hosts, inputs);
         columns.show(next);
         Set<String> nowDeploying = next.stream().filter(c -> c.deploy().state() == DeployBadge.State.RUNNING)

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
@@ -49,6 +50,7 @@ final class EnvironmentColumn extends VBox {
     private final Label lock = Controls.styled("", "protected-lock");
     private MenuButton menu;
     private final Button redeploy = new Button("Redeploy", Icons.DEPLOYS.create());
+    private ToggleButton watch;
     private final MenuItem remove = new MenuItem("Remove");
     private final HBox captionRow;
     private HBox healthRow;
@@ -74,8 +76,9 @@ final class EnvironmentColumn extends VBox {
         cards.getStyleClass().add("column-cards");
         titleRow.getStyleClass().add("column-title-row");
         if (!model.isUnassigned()) {
+            watch = watchToggle(model.environment());
             menu = menu(model.environment());
-            titleRow.getChildren().add(menu);
+            titleRow.getChildren().addAll(watch, menu);
         }
         updates.setId("update-badge-" + model.environment());
         lock.setId("protected-" + model.environment());
@@ -131,6 +134,7 @@ final class EnvironmentColumn extends VBox {
         }
         if (!model.isUnassigned()) {
             showDeploy(model.deploy());
+            showWatched(model.watched());
         }
         showUpdates(model.updates());
         List<Node> headerNodes = new ArrayList<>(List.of(titleRow, stats));
@@ -189,6 +193,9 @@ final class EnvironmentColumn extends VBox {
             row.add(updates);
         }
         row.add(spacer);
+        if (watch != null) {
+            row.add(watch);
+        }
         if (menu != null) {
             row.add(menu);
         }
@@ -211,6 +218,26 @@ final class EnvironmentColumn extends VBox {
             case RUNNING -> "deploying…";
             default -> deploy.state().name().toLowerCase() + " " + TIME.format(deploy.at());
         };
+    }
+
+    /** A star: watched environments get desktop notifications of their deploys and their health. */
+    private ToggleButton watchToggle(String environment) {
+        ToggleButton star = new ToggleButton(null, Icons.NOT_WATCHED.create());
+        star.setId("watch-" + environment);
+        star.getStyleClass().addAll("flat", "icon-button", "watch-toggle");
+        star.setOnAction(e -> actions.toggleWatch(model.environment()));
+        return star;
+    }
+
+    private void showWatched(boolean watched) {
+        String environment = model.environment();
+        String text = watched ? "Watching " + environment + ": its deploys and health are notified (click to stop)"
+                : "Watch " + environment + ": notify when a deploy of it starts, succeeds or fails, and when its health turns critical or recovers";
+        watch.setSelected(watched);
+        watch.setGraphic((watched ? Icons.WATCHED : Icons.NOT_WATCHED).create());
+        watch.setTooltip(Controls.tooltip(text));
+        watch.setAccessibleText(text);
+        watch.pseudoClassStateChanged(PseudoClass.getPseudoClass("watched"), watched);
     }
 
     /** The actions read the environment shown when they run: a rename keeps the node until the column goes. */

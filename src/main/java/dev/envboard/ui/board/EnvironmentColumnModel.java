@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * One column of the board: an environment (or the unassigned hosts) and its host cards.
  *
+ * @param watched     whether the user watches it (notifications of its deploys and health)
  * @param environment the label value, or null for the "Unassigned" column
  * @param deploy      the environment's deploy state (running, or how the last one ended)
  * @param health      its service instances by Consul status; null when the pool names no Consul
@@ -15,7 +16,7 @@ import java.util.List;
  * @param protectedEnvironment whether pools.yaml protects it: a redeploy or a host leaving it needs its name typed
  */
 public record EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
-                                     ColumnUpdates updates, boolean protectedEnvironment) {
+                                     ColumnUpdates updates, boolean protectedEnvironment, boolean watched) {
 
     public EnvironmentColumnModel {
         cards = List.copyOf(cards);
@@ -23,11 +24,11 @@ public record EnvironmentColumnModel(String environment, List<CardModel> cards, 
 
     public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health,
                                   ColumnUpdates updates) {
-        this(environment, cards, deploy, health, updates, false);
+        this(environment, cards, deploy, health, updates, false, false);
     }
 
     public EnvironmentColumnModel(String environment, List<CardModel> cards, DeployBadge deploy, ColumnHealth health) {
-        this(environment, cards, deploy, health, null);
+        this(environment, cards, deploy, health, null, false, false);
     }
 
     public boolean isUnassigned() {

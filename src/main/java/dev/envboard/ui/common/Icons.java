@@ -47,7 +47,9 @@ public enum Icons {
     KEEP(Material2MZ.PUSH_PIN),
     LINK(Material2AL.LINK),
     OPEN_LINK(Material2MZ.OPEN_IN_NEW),
-    CLEAN_UP(Material2AL.CLEANING_SERVICES);
+    CLEAN_UP(Material2AL.CLEANING_SERVICES),
+    WATCHED(Material2MZ.STAR),
+    NOT_WATCHED(Material2MZ.STAR_BORDER);
 
     private final Ikon ikon;
 

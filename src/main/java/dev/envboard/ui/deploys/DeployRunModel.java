@@ -6,6 +6,7 @@ import dev.envboard.deploy.DeployStep;
 import dev.envboard.deploy.PullProgress;
 import dev.envboard.deploy.ServiceProgress;
 import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.watch.DeployEntry;
 import dev.envboard.pool.PoolSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class DeployRunModel {
     private final ObservableList<String> messages = FXCollections.observableArrayList();
     private final ObservableList<PullProgress> pulls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<DeployRecord> result = new ReadOnlyObjectWrapper<>();
+    private boolean elsewhere;
 
     DeployRunModel(PoolSpec pool, String environment, Instant started) {
         this(pool, pool.name(), environment, started);
@@ -50,17 +52,46 @@ public final class DeployRunModel {
     /** A recorded run (from the history) shown in the same pane: its steps, timings and outcome. */
     static DeployRunModel fromRecord(DeployRecord record) {
         DeployRunModel model = new DeployRunModel(null, record.pool(), record.environment(), record.startedAt());
-        for (DeployRecord.StepTiming timing : record.steps()) {
-            DeployStep step = DeployStep.valueOf(timing.step());
-            model.steps.set(step.ordinal(), new StepRow(step, timing.ok() ? StepRow.Status.DONE : StepRow.Status.FAILED, timing.millis()));
-        }
-        model.messages.add("by " + record.user() + ", stack " + record.stackFile() + " (sha256 "
-                + (record.stackSha256() == null ? "-" : record.stackSha256().substring(0, Math.min(12, record.stackSha256().length()))) + ")");
-        record.images().forEach((service, image) -> model.messages.add(service + ": " + image
-                + (record.services().containsKey(service) ? ", ready " + record.services().get(service) + " ms after creation" : "")));
-        record.skippedChecks().forEach(check -> model.messages.add("skipped check: " + check.describe()));
+        model.describe(record);
         model.result.set(record);
         return model;
+    }
+
+    /**
+     * A deploy of the list: a recorded run as {@link #fromRecord}; one that runs elsewhere (another
+     * Envboard, a CI job) with what its record in the pool says so far, followed until it ends.
+     */
+    static DeployRunModel fromEntry(DeployEntry entry) {
+        if (entry.status().ended() || entry.origin() != DeployEntry.Origin.POOL) {
+            return fromRecord(entry.record());
+        }
+        DeployRunModel model = new DeployRunModel(null, entry.pool(), entry.environment(), entry.startedAt());
+        model.elsewhere = true;
+        model.messages.add(entry.status() == DeployEntry.Status.UNFINISHED
+                ? "it said it started, long ago, and its end was never written (its process may have died)"
+                : "running elsewhere: another Envboard or a CI job runs it; its steps show there");
+        model.describe(entry.record());
+        entry.changes().forEach(change -> model.messages.add("shipping " + change));
+        return model;
+    }
+
+    /** Its steps with their timings, who ran it from which stack, its images and skipped checks. */
+    private void describe(DeployRecord record) {
+        for (DeployRecord.StepTiming timing : record.steps()) {
+            DeployStep step = DeployStep.valueOf(timing.step());
+            steps.set(step.ordinal(), new StepRow(step, timing.ok() ? StepRow.Status.DONE : StepRow.Status.FAILED, timing.millis()));
+        }
+        String stack = record.stackFile() == null ? "of " + record.environment() : record.stackFile();
+        messages.add("by " + record.user() + ", stack " + stack + " (sha256 "
+                + (record.stackSha256() == null ? "-" : record.stackSha256().substring(0, Math.min(12, record.stackSha256().length()))) + ")");
+        record.images().forEach((service, image) -> messages.add(service + ": " + image
+                + (record.services().containsKey(service) ? ", ready " + record.services().get(service) + " ms after creation" : "")));
+        record.skippedChecks().forEach(check -> messages.add("skipped check: " + check.describe()));
+    }
+
+    /** A run that another process runs: it is followed here, not cancelled. */
+    public boolean isElsewhere() {
+        return elsewhere;
     }
 
     /** The pool of a live run; null for a run shown from the history. */

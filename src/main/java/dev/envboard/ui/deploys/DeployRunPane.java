@@ -133,8 +133,8 @@ final class DeployRunPane extends VBox {
             result.pseudoClassStateChanged(PseudoClass.getPseudoClass(state), record != null && state.equals(record.result()));
         }
         if (record == null) {
-            result.setText("Running…");
-            cancel.setDisable(false);
+            result.setText(shown.isElsewhere() ? "Running elsewhere…" : "Running…");
+            cancel.setDisable(shown.isElsewhere());
             ticker.play();
         } else {
             result.setText(record.result() + " in " + record.durationMillis() + " ms"

@@ -1,6 +1,6 @@
 package dev.envboard.ui.deploys;
 
-import dev.envboard.deploy.history.DeployRecord;
+import dev.envboard.deploy.watch.DeployEntry;
 import dev.envboard.deploy.history.Downtime;
 import dev.envboard.pool.PoolSpec;
 import dev.envboard.ui.common.Controls;
@@ -10,16 +10,20 @@ import dev.envboard.ui.shell.PoolItem;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -27,9 +31,17 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Deploys: redeploy an environment and follow it live; every recorded run beside it. */
+/**
+ * Deploys: redeploy an environment and follow it live; beside it every deploy of the pool's
+ * environments, whoever ran them (another Envboard, a CI job), runs in progress elsewhere included.
+ */
 public final class DeploysView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String ALL = "All environments";
+
+    private final ComboBox<String> filter = new ComboBox<>();
+    /** The deploy the user picked in the list, followed as the list is replaced. */
+    private String selectedId;
 
     /**
      * @param environments the selected pool's environments (hosts' labels and stack folders)
@@ -55,24 +67,55 @@ public final class DeploysView extends VBox {
         model.shownRunProperty().addListener((obs, old, run) -> runPane.show(run));
         runPane.show(model.shownRunProperty().get());
 
-        TableView<DeployRecord> history = history(model);
-        history.getSelectionModel().selectedItemProperty().addListener((obs, old, record) -> {
-            if (record != null) {
-                model.shownRunProperty().set(DeployRunModel.fromRecord(record));
+        DeployListModel list = model.list();
+        TableView<DeployEntry> history = history(list);
+        history.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                selectedId = entry.id();
+                model.shownRunProperty().set(DeployRunModel.fromEntry(entry));
             }
         });
-        // A rollback: the selected record's digests, in the selected pool (the record must be of it and hold versions).
+        // The list is replaced as the pool's records change: the row shown stays selected, and shows how it went on.
+        list.entries().addListener((ListChangeListener<DeployEntry>) change -> reselect(history, model));
+        model.shownRunProperty().addListener((obs, old, run) -> {
+            if (run != null && run.pool() != null) {
+                selectedId = null; // a run started here is shown live: no row holds the pane
+                history.getSelectionModel().clearSelection();
+            }
+        });
+        // A rollback: the selected record's digests, in the selected pool (the record must be this machine's and hold versions).
         Button redeployVersion = new Button("Redeploy this version…");
         redeployVersion.setId("deploys-redeploy-version");
         redeployVersion.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            DeployRecord record = history.getSelectionModel().getSelectedItem();
-            return record == null || record.versions().isEmpty() || pool.get() == null
-                    || !pool.get().spec().name().equals(record.pool()) || model.checkingProperty().get();
+            DeployEntry entry = history.getSelectionModel().getSelectedItem();
+            return entry == null || entry.origin() == DeployEntry.Origin.POOL || entry.record().versions().isEmpty()
+                    || pool.get() == null || !pool.get().spec().name().equals(entry.pool()) || model.checkingProperty().get();
         }, history.getSelectionModel().selectedItemProperty(), pool, model.checkingProperty()));
         redeployVersion.setOnAction(e -> model.confirmAndRedeployVersion(pool.get().spec(),
-                history.getSelectionModel().getSelectedItem()));
-        ToolBar historyBar = new ToolBar(Controls.styled("History", "text-bold"), Controls.hgrow(), redeployVersion);
-        VBox historyBox = new VBox(6, historyBar, history);
+                history.getSelectionModel().getSelectedItem().record()));
+        filter.setId("deploys-filter");
+        filter.setPrefWidth(170);
+        filter.getItems().add(ALL);
+        filter.setValue(ALL);
+        filter.setOnShowing(e -> {
+            TreeSet<String> names = new TreeSet<>(list.environments());
+            names.addAll(environments.get());
+            String chosen = filter.getValue();
+            filter.getItems().setAll(ALL);
+            filter.getItems().addAll(names);
+            filter.setValue(chosen);
+        });
+        filter.valueProperty().addListener((obs, old, now) ->
+                list.environmentFilterProperty().set(now == null || ALL.equals(now) ? null : now));
+        Label problem = Controls.styled("", "muted", "deploys-problem");
+        problem.setId("deploys-problem");
+        problem.textProperty().bind(list.problemProperty());
+        problem.setWrapText(true);
+        problem.visibleProperty().bind(list.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        ToolBar historyBar = new ToolBar(Controls.styled("Deploys", "text-bold"), filter, Controls.hgrow(), redeployVersion);
+        historyBar.setAccessibleText("Deploys of every environment of the pool, whoever ran them");
+        VBox historyBox = new VBox(6, historyBar, problem, history);
         VBox.setVgrow(history, Priority.ALWAYS);
         historyBox.getStyleClass().add("deploy-history");
 
@@ -89,37 +132,74 @@ public final class DeploysView extends VBox {
         void confirm(PoolSpec pool, String environment);
     }
 
-    private static TableView<DeployRecord> history(DeploysViewModel model) {
-        TableView<DeployRecord> table = new TableView<>(model.history());
+    /** Shows the deploys of one environment (null: all), e.g. from a notification about it. */
+    public void showEnvironment(String environment) {
+        if (environment != null && !filter.getItems().contains(environment)) {
+            filter.getItems().add(environment);
+        }
+        filter.setValue(environment == null ? ALL : environment);
+    }
+
+    private void reselect(TableView<DeployEntry> history, DeploysViewModel model) {
+        if (selectedId == null) {
+            return;
+        }
+        DeployEntry selected = history.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.id().equals(selectedId) && history.getItems().contains(selected)) {
+            return;
+        }
+        history.getItems().stream().filter(e -> e.id().equals(selectedId)).findFirst()
+                .ifPresent(e -> history.getSelectionModel().select(e));
+    }
+
+    private static TableView<DeployEntry> history(DeployListModel list) {
+        SortedList<DeployEntry> sorted = new SortedList<>(list.entries());
+        TableView<DeployEntry> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("deploy-history");
-        table.setPlaceholder(new Label("No redeploy recorded yet"));
-        // Eight columns do not fit beside the run pane: they keep their widths and the table scrolls
+        table.setPlaceholder(new Label("No deploy of this pool recorded yet, here or in the pool"));
+        // Ten columns do not fit beside the run pane: they keep their widths and the table scrolls
         // sideways, instead of the last ones being squeezed out of sight.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Finished", 130, r -> TIME.format(r.finishedAt())));
-        table.getColumns().add(column("Environment", 150, r -> r.environment() + " · " + r.pool()));
-        table.getColumns().add(column("Id", 75, DeployRecord::id));
-        table.getColumns().add(column("Result", 95, r -> r.result() + (r.rollbackFrom() == null ? "" : " (back to " + r.rollbackFrom() + ")")));
-        table.getColumns().add(column("Took", 70, r -> (r.durationMillis() / 100) / 10.0 + " s"));
-        table.getColumns().add(column("Downtime", 80, r -> r.downtimeMillis() == null ? "" : Downtime.describe(r.downtimeMillis())));
-        table.getColumns().add(column("Unchecked", 85, r -> r.skippedChecks().isEmpty() ? "" : r.skippedChecks().size() + " skipped"));
-        TableColumn<DeployRecord, String> error = column("Error", 120, r -> r.error() == null ? "" : r.error().lines().findFirst().orElse(""));
+        table.getColumns().add(column("Started", 130, e -> e.startedAt() == null ? "" : TIME.format(e.startedAt())));
+        table.getColumns().add(column("Environment", 110, DeployEntry::environment));
+        table.getColumns().add(column("Who", 140, e -> e.who() == null ? "" : e.who()));
+        table.getColumns().add(column("Result", 110, e -> e.status().label()
+                + (e.record().rollbackFrom() == null ? "" : " (back to " + e.record().rollbackFrom() + ")")));
+        TableColumn<DeployEntry, String> changes = column("What changed", 260, DeployEntry::changesSummary);
+        changes.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                DeployEntry entry = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(entry == null || entry.record().versions().isEmpty() ? null
+                        : Controls.tooltip(String.join("\n", entry.record().describeVersions())));
+            }
+        });
+        table.getColumns().add(changes);
+        table.getColumns().add(column("Took", 70, e -> e.durationMillis() == null ? "" : Downtime.describe(e.durationMillis())));
+        table.getColumns().add(column("Downtime", 80, e -> e.record().downtimeMillis() == null ? "" : Downtime.describe(e.record().downtimeMillis())));
+        table.getColumns().add(column("Id", 75, DeployEntry::id));
+        table.getColumns().add(column("Unchecked", 85, e -> e.record().skippedChecks().isEmpty() ? "" : e.record().skippedChecks().size() + " skipped"));
+        TableColumn<DeployEntry, String> error = column("Error", 120, e -> e.record().error() == null ? "" : e.record().error().lines().findFirst().orElse(""));
         error.setMinWidth(60);
         table.getColumns().add(error);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(DeployRecord record, boolean empty) {
-                super.updateItem(record, empty);
-                for (String state : new String[] {"succeeded", "failed", "cancelled", "refused"}) {
-                    pseudoClassStateChanged(PseudoClass.getPseudoClass(state), !empty && record != null && state.equals(record.result()));
+            protected void updateItem(DeployEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                for (DeployEntry.Status status : DeployEntry.Status.values()) {
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass(status.name().toLowerCase()),
+                            !empty && entry != null && entry.status() == status);
                 }
             }
         });
         return table;
     }
 
-    private static TableColumn<DeployRecord, String> column(String name, double width, Function<DeployRecord, String> value) {
-        TableColumn<DeployRecord, String> column = new TableColumn<>(name);
+    private static TableColumn<DeployEntry, String> column(String name, double width, Function<DeployEntry, String> value) {
+        TableColumn<DeployEntry, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
         column.setMinWidth(width); // only the last column (the error) gives way
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));

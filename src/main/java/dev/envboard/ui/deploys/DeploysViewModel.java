@@ -6,8 +6,11 @@ import dev.envboard.deploy.history.DeployRecord;
 import dev.envboard.deploy.history.DeployRecords;
 import dev.envboard.deploy.history.SkippedCheck;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.deploy.watch.DeployEntry;
 import dev.envboard.ui.common.Background;
 import dev.envboard.ui.common.NameConfirmation;
+import dev.envboard.ui.shell.PoolItem;
+import javafx.beans.value.ObservableValue;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +49,7 @@ public final class DeploysViewModel implements DeployStates {
     private final Map<String, DeployRunModel> active = new HashMap<>();
     private final Map<String, DeployRecord> last = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final DeployListModel list;
 
     /**
      * @param background runs the redeploys, listed as operations
@@ -53,6 +57,20 @@ public final class DeploysViewModel implements DeployStates {
      */
     public DeploysViewModel(Redeployer service, DeployRecords deployHistory, Background background,
                             Clock clock, Executor io, Executor fx, RedeployConfirmer confirmer) {
+        this(service, deployHistory, background, clock, io, fx, confirmer, List.of(), new SimpleObjectProperty<>(),
+                DeployListModel.Feeds.NONE);
+    }
+
+    /**
+     * @param pools        every pool, whose deploys are followed (runs of other Envboards and CI jobs too)
+     * @param selectedPool the pool on screen: the list shows its deploys
+     * @param feeds        follows a pool's deploys
+     */
+    public DeploysViewModel(Redeployer service, DeployRecords deployHistory, Background background,
+                            Clock clock, Executor io, Executor fx, RedeployConfirmer confirmer, List<PoolSpec> pools,
+                            ObservableValue<PoolItem> selectedPool, DeployListModel.Feeds feeds) {
+        this.list = new DeployListModel(pools, selectedPool, history, feeds, io, fx);
+        list.addListener(this::changed);
         this.service = service;
         this.background = background;
         this.clock = clock;
@@ -76,8 +94,19 @@ public final class DeploysViewModel implements DeployStates {
         }));
     }
 
+    /** This machine's recorded runs (every pool), newest first. */
     public ObservableList<DeployRecord> history() {
         return history;
+    }
+
+    /** The selected pool's deploys, whoever ran them: what the Deploys view lists. */
+    public DeployListModel list() {
+        return list;
+    }
+
+    /** Stops following the pools' deploys. */
+    public void close() {
+        list.close();
     }
 
     public ObservableList<DeployRunModel> runs() {
@@ -195,6 +224,15 @@ public final class DeploysViewModel implements DeployStates {
             return new DeployBadge(DeployBadge.State.RUNNING, active.get(key(pool.name(), environment)).started(), "deploying…");
         }
         DeployRecord record = last.get(key(pool.name(), environment));
+        Optional<DeployEntry> shared = list.newest(pool.name(), environment);
+        if (shared.isPresent() && shared.get().inProgress()) {
+            DeployEntry elsewhere = shared.get();
+            return new DeployBadge(DeployBadge.State.RUNNING, elsewhere.startedAt(), "deploying… by " + elsewhere.who()
+                    + " (deploy " + elsewhere.id() + ")");
+        }
+        if (shared.isPresent() && (record == null || !record.id().equals(shared.get().id()))) {
+            record = shared.get().record(); // a newer run of another Envboard or a CI job
+        }
         if (record == null) {
             return DeployBadge.NONE;
         }

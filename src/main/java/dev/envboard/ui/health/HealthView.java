@@ -123,6 +123,14 @@ public final class HealthView extends VBox {
         render();
     }
 
+    /** Shows one environment's services (null: all), e.g. from a notification about its health. */
+    public void showEnvironment(String name) {
+        if (name != null && !environment.getItems().contains(name)) {
+            environment.getItems().add(name);
+        }
+        environment.setValue(name == null ? ALL : name);
+    }
+
     private void render() {
         HealthSnapshot snapshot = model.snapshotProperty().get();
         showState(snapshot);

@@ -8,6 +8,7 @@ import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.ui.common.InPlaceBackground;
 import dev.envboard.ui.shell.PoolItem;
 import dev.envboard.ui.shell.TestPools;
+import dev.envboard.ui.watch.Watchlist;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ final class BoardFixture {
     final List<String> trusted = new ArrayList<>();
     final List<String> refreshed = new ArrayList<>();
     final ObjectProperty<HealthSnapshot> health = new SimpleObjectProperty<>();
+    final Watchlist watchlist = new Watchlist(List.of());
     /** The background update check: runs only when the test runs {@link #scheduler}'s task. */
     final FakeScheduler scheduler = new FakeScheduler();
     final List<List<String>> checked = new ArrayList<>();
@@ -60,7 +62,7 @@ final class BoardFixture {
             trusted.add(host.hostname() + " " + unknown.fingerprint());
         };
         board = new BoardViewModel(selected, health, new BoardServices(mover, trust, environments,
-                spec -> refreshed.add(spec.name()), deploys, background, DIRECT, DIRECT), updates);
+                spec -> refreshed.add(spec.name()), deploys, background, DIRECT, DIRECT, watchlist), updates);
     }
 
     PoolSpec spec() {

@@ -58,6 +58,10 @@ class UpdateBadgeTest {
             @Override
             public void requestRedeploy(String environment) {
             }
+
+            @Override
+            public void toggleWatch(String environment) {
+            }
         };
         column = new EnvironmentColumn(qa(), f.board, none, HostCard::new);
         stage.setScene(new Scene(column, 320, 400));

@@ -127,14 +127,16 @@ final class FakeDemos implements Demos {
     }
 
     @Override
-    public TeardownResult teardown(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
+    public TeardownResult teardown(PoolSpec pool, String environment, String confirmation, DemoListener listener,
+                                   CancelToken cancel) {
         calls.add("teardown " + environment);
         tokens.add(cancel);
         return tornDown(pool, environment);
     }
 
     @Override
-    public TeardownResult cleanup(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
+    public TeardownResult cleanup(PoolSpec pool, String environment, String confirmation, DemoListener listener,
+                                  CancelToken cancel) {
         calls.add("cleanup " + environment);
         tokens.add(cancel);
         return tornDown(pool, environment);

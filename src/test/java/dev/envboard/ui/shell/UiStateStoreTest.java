@@ -29,6 +29,18 @@ class UiStateStoreTest {
     }
 
     @Test
+    void theWatchedEnvironmentsAreKeptAndAFileFromBeforeWatchingHasNone() throws IOException {
+        UiStateStore store = new UiStateStore(dir, notices);
+        UiState watching = new UiState(10, 20, 1111, 777, false, "dark", "lab", java.util.List.of("lab/qa", "lab/staging"));
+        store.save(watching);
+        assertThat(store.load()).isEqualTo(watching);
+        Files.writeString(dir.resolve("window.json"), "{\"x\":1,\"y\":2,\"width\":800,\"height\":600,\"maximized\":false,"
+                + "\"theme\":\"dark\",\"selectedPool\":\"lab\"}");
+        assertThat(store.load().watched()).isEmpty();
+        assertThat(notices.recent()).isEmpty();
+    }
+
+    @Test
     void aSaveOntoADirectoryFailsNamingTheFileAndLeavesNoTempFile() throws IOException {
         Path file = Files.createDirectories(dir.resolve("window.json"));
 
