@@ -291,7 +291,7 @@ public final class DemoBoardModel {
             return;
         }
         remove(environment, "Tearing down " + environment,
-                (pool, listener, cancel) -> services.demos().teardown(pool, environment, listener, cancel));
+                (pool, listener, cancel) -> services.demos().teardown(pool, environment, typedName, listener, cancel));
     }
 
     /** Retries the teardown of a stuck demo and reports what is left, if anything. */
