@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -79,6 +80,8 @@ class RedeployFromBoardTest {
         robot.clickOn("#redeploy-" + ENV);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-redeploy").tryQuery().isPresent());
         assertThat(robot.lookup("#redeploy-dialog .redeploy-summary").queryLabeled().getText()).contains("compose.yaml").contains("envboard-swarm-3");
+        // The dialog's button is found as soon as the dialog shows; it can be clicked once the dialog is laid out.
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-redeploy").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.clickOn("#confirm-redeploy");
 
         await().atMost(Duration.ofSeconds(90)).until(() -> robot.lookup("#deploy-badge-" + ENV).queryLabeled().getText().startsWith("succeeded"));
