@@ -221,6 +221,24 @@ class DemoBoardModelTest {
     }
 
     @Test
+    void cancelInTheOperationsListTellsTheLaunchAndTheTeardownToStopAtTheirNextCheck() {
+        DemoFixture f = new DemoFixture(alpha, bravo);
+        f.demos.templates = LaunchFormModelTest.listing();
+        f.demos.add("lab", "Acme", Duration.ofDays(3));
+        f.model.tick();
+        LaunchFormModel[] shown = new LaunchFormModel[1];
+        f.model.prepareLaunch(form -> shown[0] = form);
+        shown[0].customerProperty().set("Initech");
+        f.demos.onLaunch = request -> LaunchResult.refused("cancelled before anything changed");
+        f.model.launch(shown[0]);
+        f.model.teardown("demo-acme", null);
+        f.background.cancelAll();
+        f.background.runAll();
+        assertThat(f.demos.tokens).hasSize(2).allSatisfy(token -> assertThat(token.isCancelled()).isTrue());
+        assertThat(f.notices).containsExactly("cancelled before anything changed");
+    }
+
+    @Test
     void theOpenFormFollowsThePoolsHostsUntilItIsClosed() {
         DemoFixture f = new DemoFixture(alpha, bravo);
         f.demos.templates = LaunchFormModelTest.listing();
