@@ -3,6 +3,7 @@ package dev.envboard.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,8 +21,11 @@ final class DemoCleanupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENV", description = "The demo's environment, e.g. demo-acme.")
     String environment;
 
+    @Option(names = RedeployCommand.CONFIRM, paramLabel = "NAME", description = "The environment's name, typed again: needed when it is protected.")
+    String confirm;
+
     @Override
     public Integer call() {
-        return DemoTeardownCommand.run(demo.parent, selection, environment, true);
+        return DemoTeardownCommand.run(demo.parent, selection, environment, confirm, true);
     }
 }

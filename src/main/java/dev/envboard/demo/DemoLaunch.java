@@ -178,6 +178,10 @@ final class DemoLaunch {
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage() + "; nothing was changed");
         }
+        if (pool.isProtected(environment)) {
+            throw new Refused(environment + " is protected in pools.yaml (protected:): a demo is not launched as a protected "
+                    + "environment; name the customer differently; nothing was changed");
+        }
         Duration lifetime = request.lifetime() == null ? template.lifetime().defaultLifetime() : request.lifetime();
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new Refused("a lifetime must be positive; nothing was changed");

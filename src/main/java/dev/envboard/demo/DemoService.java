@@ -119,15 +119,17 @@ public final class DemoService implements Demos {
     }
 
     @Override
-    public TeardownResult teardown(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
+    public TeardownResult teardown(PoolSpec pool, String environment, String confirmation, DemoListener listener,
+                                   CancelToken cancel) {
         OffFxThread.check("DemoService.teardown");
-        return teardown.run(pool, environment, false, listener, cancel);
+        return teardown.run(pool, environment, false, confirmation, listener, cancel);
     }
 
     @Override
-    public TeardownResult cleanup(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
+    public TeardownResult cleanup(PoolSpec pool, String environment, String confirmation, DemoListener listener,
+                                  CancelToken cancel) {
         OffFxThread.check("DemoService.cleanup");
-        return teardown.run(pool, environment, true, listener, cancel);
+        return teardown.run(pool, environment, true, confirmation, listener, cancel);
     }
 
     @Override

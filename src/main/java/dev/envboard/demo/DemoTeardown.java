@@ -8,6 +8,7 @@ import dev.envboard.pool.HostKey;
 import dev.envboard.pool.PoolInspector;
 import dev.envboard.pool.PoolSnapshot;
 import dev.envboard.pool.PoolSpec;
+import dev.envboard.pool.Protection;
 import dev.envboard.pool.label.LabelChangeException;
 import dev.envboard.pool.move.HostMove;
 import dev.envboard.pool.move.HostMover;
@@ -36,8 +37,16 @@ final class DemoTeardown {
         this.records = records;
     }
 
-    /** @param cleanup a retry of a stuck (or failed) demo: refused for one that is not */
-    TeardownResult run(PoolSpec pool, String environment, boolean cleanup, DemoListener listener, CancelToken cancel) {
+    /**
+     * @param cleanup      a retry of a stuck (or failed) demo: refused for one that is not
+     * @param confirmation the name typed for a protected environment; null for none
+     */
+    TeardownResult run(PoolSpec pool, String environment, boolean cleanup, String confirmation, DemoListener listener,
+                       CancelToken cancel) {
+        Optional<String> unconfirmed = Protection.refusal(pool, environment, confirmation);
+        if (unconfirmed.isPresent()) {
+            return refused(unconfirmed.get() + "; nothing was removed");
+        }
         Optional<Demo> found = records.find(pool, environment);
         if (found.isEmpty()) {
             return refused("no demo " + environment + " in pool " + pool.name());
@@ -77,7 +86,7 @@ final class DemoTeardown {
                 continue;
             }
             try {
-                mover.move(pool, new HostMove(host, environment, null));
+                mover.move(pool, new HostMove(host, environment, null), confirmation);
                 listener.message("moved " + host.displayName() + " back to Unassigned");
             } catch (LabelChangeException e) {
                 moveProblems.add(host.displayName() + ": " + e.getMessage());

@@ -48,11 +48,25 @@ public interface Demos {
      * Removes the demo's stack and waits until it is really gone, returns its hosts to Unassigned
      * (audited move), removes its record, then checks that nothing is left. Anything left marks the
      * demo stuck, naming each thing; {@link #cleanup} retries.
+     *
+     * @param confirmation the environment's name as the user typed it, for a protected environment
+     *                     (pools.yaml protected:, see {@link dev.envboard.pool.Protection}); null: none typed,
+     *                     and the teardown of a protected demo is refused before anything changes
      */
-    TeardownResult teardown(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel);
+    TeardownResult teardown(PoolSpec pool, String environment, String confirmation, DemoListener listener, CancelToken cancel);
 
-    /** Retries the teardown of a stuck (or failed) demo and reports what is left, if anything. */
-    TeardownResult cleanup(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel);
+    /** Retries the teardown of a stuck (or failed) demo and reports what is left, if anything; confirmed as {@link #teardown}. */
+    TeardownResult cleanup(PoolSpec pool, String environment, String confirmation, DemoListener listener, CancelToken cancel);
+
+    /** A teardown without a typed name: refused for a protected environment. */
+    default TeardownResult teardown(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
+        return teardown(pool, environment, null, listener, cancel);
+    }
+
+    /** A clean-up without a typed name: refused for a protected environment. */
+    default TeardownResult cleanup(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
+        return cleanup(pool, environment, null, listener, cancel);
+    }
 
     /** Time left, expired, and notification thresholds, by the services' clock. */
     DemoExpiry expiry();

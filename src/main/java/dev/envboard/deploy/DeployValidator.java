@@ -25,6 +25,7 @@ import dev.envboard.pool.placement.Constraint;
 import dev.envboard.pool.placement.NodeFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,8 @@ final class DeployValidator {
                 checkPlaced(stack, service, placed, eligible.get(service.name()), errors);
             }
             checkPorts(stack, placements, errors);
+        } else {
+            checkHostModePorts(stack, eligible, environment, errors);
         }
         List<SkippedCheck> skipped = new ArrayList<>();
         Endpoints endpoints = endpoints(pool, snapshot);
@@ -181,6 +184,42 @@ final class DeployValidator {
                 }
             }
         }
+    }
+
+    /**
+     * Swarm publishes a host-mode port once per node: a task that finds it taken on every node it may
+     * run on stays pending for ever, and the redeploy would wait for it until it gives up. Refused
+     * when the services publishing one port ask for more tasks than the nodes they may run on (so
+     * some node would need it twice); a stack this lets through may still meet a port that
+     * something outside the environment holds.
+     */
+    private static void checkHostModePorts(Stack stack, Map<String, List<Host>> eligible, String environment,
+                                           List<String> errors) {
+        Map<String, Integer> tasks = new LinkedHashMap<>();
+        Map<String, Set<HostKey>> nodes = new HashMap<>();
+        Map<String, List<ServiceDef>> services = new HashMap<>();
+        for (ServiceDef service : stack.services().values()) {
+            List<Host> hosts = eligible.get(service.name());
+            for (PortMapping port : service.ports()) {
+                if (port.published() == 0 || !"host".equals(port.mode())) {
+                    continue;
+                }
+                String key = port.published() + "/" + port.protocol();
+                tasks.merge(key, service.deploy().isGlobal() ? hosts.size() : service.deploy().replicas(), Integer::sum);
+                hosts.forEach(h -> nodes.computeIfAbsent(key, k -> new HashSet<>()).add(h.key()));
+                services.computeIfAbsent(key, k -> new ArrayList<>()).add(service);
+            }
+        }
+        tasks.forEach((key, wanted) -> {
+            int room = nodes.getOrDefault(key, Set.of()).size();
+            if (wanted > room) {
+                ServiceDef first = services.get(key).get(0);
+                errors.add(stack.file() + ":" + first.line("ports") + ": services."
+                        + String.join(", services.", services.get(key).stream().map(ServiceDef::name).toList()) + ": port " + key
+                        + " is published in host mode, which Swarm allows once per node: " + wanted + " tasks need " + wanted
+                        + " nodes; " + environment + " has " + room + " where they may run (fewer replicas, or deploy.mode: global)");
+            }
+        });
     }
 
     /**

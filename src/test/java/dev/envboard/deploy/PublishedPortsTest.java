@@ -159,6 +159,53 @@ class PublishedPortsTest {
         }
     }
 
+    @Test
+    void aPortThatWouldBePublishedTwiceOnAStandaloneHostIsRefusedAndNothingIsCreated() throws Exception {
+        standalone();
+        fixture.stack(ENV, pageStack("\"8002:80\"", 3));
+
+        DeployRecord record = fixture.redeploy("sandbox-hosts", ENV);
+
+        assertThat(record.result()).isEqualTo(DeployRecord.REFUSED);
+        assertThat(record.error()).contains("services.page: port 8002 would be published twice on envboard-host-")
+                .contains("nothing was changed");
+        for (String host : HOSTS) {
+            assertThat(fixture.containers(host, ENV)).as(host).isEmpty();
+        }
+    }
+
+    @Test
+    void aHostModePortAskedOfMoreTasksThanTheEnvironmentHasSwarmNodesIsRefusedAndNothingIsCreated() throws Exception {
+        swarm = true;
+        for (String node : NODES) {
+            sandbox.docker(sandbox.manager(), "node", "update", "--label-add", "environment=" + ENV, node);
+        }
+        fixture.stack(ENV, pageStack("{target: 80, published: 8002, mode: host}", 3));
+
+        DeployRecord record = fixture.redeploy("sandbox-swarm", ENV);
+
+        assertThat(record.result()).isEqualTo(DeployRecord.REFUSED);
+        assertThat(record.error()).contains("services.page: port 8002/tcp is published in host mode, which Swarm allows once per node: "
+                + "3 tasks need 3 nodes; " + ENV + " has 2").contains("nothing was changed");
+        assertThat(sandbox.docker(sandbox.manager(), "service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + ENV))
+                .isEmpty();
+    }
+
+    private static String pageStack(String port, int replicas) {
+        return """
+                services:
+                  page:
+                    image: envboard/demo:1
+                    pull_policy: never
+                    command: ["httpd", "-f", "-p", "80", "-h", "/tmp"]
+                    stop_grace_period: 1s
+                    ports:
+                      - %s
+                    deploy:
+                      replicas: %d
+                """.formatted(port, replicas);
+    }
+
     private void standalone() throws Exception {
         guard = new DaemonJsonGuard(sandbox, HOSTS);
         for (String host : HOSTS) {

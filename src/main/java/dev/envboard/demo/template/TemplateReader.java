@@ -8,7 +8,6 @@ import dev.envboard.yaml.InputException;
 import dev.envboard.yaml.InputProblem;
 import dev.envboard.yaml.YamlDocuments;
 import dev.envboard.yaml.YamlNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
