@@ -166,14 +166,14 @@ class DemoBoardModelTest {
         assertThat(f.model.environments()).as("a stuck demo stays in sight").containsExactly("demo-globex");
 
         f.demos.onTeardown = env -> new TeardownResult(TeardownResult.Outcome.DONE, env + " is gone", List.of());
-        f.model.cleanup("demo-globex");
+        f.model.cleanup("demo-globex", null);
         f.background.runAll();
         assertThat(f.column("demo-globex")).isNull();
         assertThat(f.background.titles()).containsExactly("Tearing down demo-acme", "Tearing down demo-globex", "Cleaning up demo-globex");
     }
 
     @Test
-    void aProtectedEnvironmentIsNotTornDownWithoutItsNameTyped() {
+    void aProtectedEnvironmentIsNotTornDownNorCleanedUpWithoutItsNameTyped() {
         DemoFixture f = new DemoFixture(alpha);
         f.demos.add("lab", "Acme", Duration.ofDays(3));
         f.protectedEnvironments.add("demo-acme");
@@ -184,10 +184,13 @@ class DemoBoardModelTest {
         f.background.runAll();
         assertThat(f.demos.calls).noneMatch(c -> c.startsWith("teardown"));
         assertThat(f.notices).containsExactly("demo-acme is protected: type its name to confirm the teardown; nothing was changed");
+        f.model.cleanup("demo-acme", null);
+        assertThat(f.notices).last().isEqualTo("demo-acme is protected: type its name to confirm the clean-up; nothing was changed");
+        assertThat(f.background.titles()).as("no operation started").isEmpty();
 
         f.model.teardown("demo-acme", "demo-acme");
         f.background.runAll();
-        assertThat(f.demos.calls).contains("teardown demo-acme");
+        assertThat(f.demos.calls).as("the service gets the name typed, and checks it itself").contains("teardown demo-acme confirmed demo-acme");
     }
 
     @Test

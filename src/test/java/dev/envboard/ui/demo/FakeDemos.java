@@ -127,15 +127,17 @@ final class FakeDemos implements Demos {
     }
 
     @Override
-    public TeardownResult teardown(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
-        calls.add("teardown " + environment);
+    public TeardownResult teardown(PoolSpec pool, String environment, String confirmation, DemoListener listener,
+                                   CancelToken cancel) {
+        calls.add("teardown " + environment + (confirmation == null ? "" : " confirmed " + confirmation));
         tokens.add(cancel);
         return tornDown(pool, environment);
     }
 
     @Override
-    public TeardownResult cleanup(PoolSpec pool, String environment, DemoListener listener, CancelToken cancel) {
-        calls.add("cleanup " + environment);
+    public TeardownResult cleanup(PoolSpec pool, String environment, String confirmation, DemoListener listener,
+                                  CancelToken cancel) {
+        calls.add("cleanup " + environment + (confirmation == null ? "" : " confirmed " + confirmation));
         tokens.add(cancel);
         return tornDown(pool, environment);
     }
