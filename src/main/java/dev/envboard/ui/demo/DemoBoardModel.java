@@ -282,22 +282,34 @@ public final class DemoBoardModel {
 
     /**
      * Tears the demo down (the view confirmed it; for a protected environment with its name typed
-     * in {@code typedName}). Nothing of it left: its column goes once the hosts are back in
-     * Unassigned. Something left: it is marked stuck, and the notices name each thing.
+     * in {@code typedName}, which the service checks too). Nothing of it left: its column goes once
+     * the hosts are back in Unassigned. Something left: it is marked stuck, and the notices name
+     * each thing.
      */
     public void teardown(String environment, String typedName) {
-        if (needsTypedName(environment) && !environment.equals(typedName)) {
-            notices.accept(environment + " is protected: type its name to confirm the teardown; nothing was changed");
+        if (refusedUntyped(environment, typedName, "teardown")) {
             return;
         }
         remove(environment, "Tearing down " + environment,
                 (pool, listener, cancel) -> services.demos().teardown(pool, environment, typedName, listener, cancel));
     }
 
-    /** Retries the teardown of a stuck demo and reports what is left, if anything. */
-    public void cleanup(String environment) {
+    /** Retries the teardown of a stuck demo and reports what is left, if anything; a protected one with its name typed. */
+    public void cleanup(String environment, String typedName) {
+        if (refusedUntyped(environment, typedName, "clean-up")) {
+            return;
+        }
         remove(environment, "Cleaning up " + environment,
-                (pool, listener, cancel) -> services.demos().cleanup(pool, environment, listener, cancel));
+                (pool, listener, cancel) -> services.demos().cleanup(pool, environment, typedName, listener, cancel));
+    }
+
+    /** A protected environment without its name typed: said at once, no operation started (the service would refuse too). */
+    private boolean refusedUntyped(String environment, String typedName, String what) {
+        if (needsTypedName(environment) && !environment.equals(typedName)) {
+            notices.accept(environment + " is protected: type its name to confirm the " + what + "; nothing was changed");
+            return true;
+        }
+        return false;
     }
 
     /** Stops following the selected pool. */

@@ -95,7 +95,7 @@ final class DemoColumnPanel extends VBox {
         teardown.setOnAction(e -> confirmTeardown());
         cleanup.setId("demo-cleanup-" + environment);
         cleanup.setTooltip(Controls.tooltip("Try the teardown again and report what is left, if anything"));
-        cleanup.setOnAction(e -> model.cleanup(environment));
+        cleanup.setOnAction(e -> confirmCleanup());
         for (javafx.scene.control.Control control : List.of(extend, keep, teardown, cleanup)) {
             control.getStyleClass().add("small");
             control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -217,7 +217,19 @@ final class DemoColumnPanel extends VBox {
             return;
         }
         DemoColumnModel demo = shown;
-        TeardownDialog.show(window.get(), demo, model.needsTypedName(environment), typed -> model.teardown(environment, typed));
+        TeardownDialog.show(window.get(), demo, model.needsTypedName(environment), false, typed -> model.teardown(environment, typed));
+    }
+
+    /** A retry needs no confirmation, except the typed name of a protected environment. */
+    private void confirmCleanup() {
+        if (shown == null) {
+            return;
+        }
+        if (model.needsTypedName(environment)) {
+            TeardownDialog.show(window.get(), shown, true, true, typed -> model.cleanup(environment, typed));
+        } else {
+            model.cleanup(environment, null);
+        }
     }
 
     /** The column this panel sits in shows the demo's state: highlighted when expired or stuck. */

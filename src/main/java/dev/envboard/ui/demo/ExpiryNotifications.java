@@ -78,7 +78,7 @@ final class ExpiryNotifications {
     private Notice notice(Demo demo, DemoExpiry.Threshold threshold) {
         String left = DemoDuration.countdown(expiry.timeLeft(demo));
         return new Notice(demo.pool(), demo.environment(), threshold, "Demo " + demo.environment() + " " + threshold.text(),
-                demo.environment() + " (for " + demo.customer() + ", by " + demo.owner() + ", pool " + demo.pool() + ") expires in "
-                        + left + ". Extend it, keep it, or tear it down.");
+                demo.environment() + " for " + demo.customer() + " (by " + demo.owner() + ", pool " + demo.pool() + ")\n"
+                        + "expires in " + left + ": extend it, keep it, or tear it down.");
     }
 }

@@ -19,15 +19,19 @@ final class TeardownDialog {
     private TeardownDialog() {
     }
 
-    /** @param onConfirm gets the name typed (null when none was asked for) */
-    static void show(Window owner, DemoColumnModel demo, boolean typedNameNeeded, Consumer<String> onConfirm) {
+    /**
+     * @param cleanup   a retry of a stuck teardown ("Clean up") rather than the first one
+     * @param onConfirm gets the name typed (null when none was asked for)
+     */
+    static void show(Window owner, DemoColumnModel demo, boolean typedNameNeeded, boolean cleanup, Consumer<String> onConfirm) {
         String env = demo.environment();
-        ButtonType tearDown = new ButtonType("Tear down", ButtonBar.ButtonData.OTHER);
+        String action = cleanup ? "Clean up" : "Tear down";
+        ButtonType tearDown = new ButtonType(action, ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, tearDown, ButtonType.CANCEL);
         alert.initOwner(owner);
-        alert.setTitle("Tear down " + env);
-        alert.setHeaderText("Tear down demo " + env + " in " + demo.pool() + "?");
-        Label text = new Label("Everything of " + env + " (template " + demo.template() + ", " + demo.who() + ") is removed and "
+        alert.setTitle(action + " " + env);
+        alert.setHeaderText(action + " demo " + env + " in " + demo.pool() + "?");
+        Label text = new Label((cleanup ? "The teardown is tried again: " : "") + "Everything of " + env + " (template " + demo.template() + ", " + demo.who() + ") is removed and "
                 + "Envboard waits until it is really gone; then its hosts" + (demo.hosts().isEmpty() ? "" : " (" + String.join(", ", demo.hosts()) + ")")
                 + " go back to Unassigned and its record is removed.\n\nAnything that cannot be removed is named, and the demo "
                 + "stays on the board marked stuck, with Clean up to try again.");

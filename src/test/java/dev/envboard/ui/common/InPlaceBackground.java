@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 public final class InPlaceBackground implements Background {
     private final List<Runnable> queued = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
+    private final List<Runnable> cancels = new ArrayList<>();
     private final boolean immediate;
 
     private InPlaceBackground(boolean immediate) {
@@ -43,6 +44,18 @@ public final class InPlaceBackground implements Background {
         } else {
             queued.add(run);
         }
+    }
+
+    /** Remembers the job's cancel, as the operations list's Cancel button would call it. */
+    @Override
+    public <T> void run(String title, Job<T> job, Runnable cancel, Consumer<T> done, Consumer<Throwable> failed) {
+        cancels.add(cancel);
+        run(title, job, done, failed);
+    }
+
+    /** Presses Cancel on every job started with one: the jobs are told, and still run to their end. */
+    public void cancelAll() {
+        cancels.forEach(Runnable::run);
     }
 
     /** Runs every queued job (and those they queue), in order. */

@@ -166,14 +166,14 @@ class DemoBoardModelTest {
         assertThat(f.model.environments()).as("a stuck demo stays in sight").containsExactly("demo-globex");
 
         f.demos.onTeardown = env -> new TeardownResult(TeardownResult.Outcome.DONE, env + " is gone", List.of());
-        f.model.cleanup("demo-globex");
+        f.model.cleanup("demo-globex", null);
         f.background.runAll();
         assertThat(f.column("demo-globex")).isNull();
         assertThat(f.background.titles()).containsExactly("Tearing down demo-acme", "Tearing down demo-globex", "Cleaning up demo-globex");
     }
 
     @Test
-    void aProtectedEnvironmentIsNotTornDownWithoutItsNameTyped() {
+    void aProtectedEnvironmentIsNotTornDownNorCleanedUpWithoutItsNameTyped() {
         DemoFixture f = new DemoFixture(alpha);
         f.demos.add("lab", "Acme", Duration.ofDays(3));
         f.protectedEnvironments.add("demo-acme");
@@ -184,10 +184,13 @@ class DemoBoardModelTest {
         f.background.runAll();
         assertThat(f.demos.calls).noneMatch(c -> c.startsWith("teardown"));
         assertThat(f.notices).containsExactly("demo-acme is protected: type its name to confirm the teardown; nothing was changed");
+        f.model.cleanup("demo-acme", null);
+        assertThat(f.notices).last().isEqualTo("demo-acme is protected: type its name to confirm the clean-up; nothing was changed");
+        assertThat(f.background.titles()).as("no operation started").isEmpty();
 
         f.model.teardown("demo-acme", "demo-acme");
         f.background.runAll();
-        assertThat(f.demos.calls).contains("teardown demo-acme");
+        assertThat(f.demos.calls).as("the service gets the name typed, and checks it itself").contains("teardown demo-acme confirmed demo-acme");
     }
 
     @Test
@@ -218,6 +221,24 @@ class DemoBoardModelTest {
         assertThat(spotlighted[0]).isEqualTo("demo-initech");
         assertThat(f.refreshed).contains("lab");
         assertThat(f.notices).isEmpty();
+    }
+
+    @Test
+    void cancelInTheOperationsListTellsTheLaunchAndTheTeardownToStopAtTheirNextCheck() {
+        DemoFixture f = new DemoFixture(alpha, bravo);
+        f.demos.templates = LaunchFormModelTest.listing();
+        f.demos.add("lab", "Acme", Duration.ofDays(3));
+        f.model.tick();
+        LaunchFormModel[] shown = new LaunchFormModel[1];
+        f.model.prepareLaunch(form -> shown[0] = form);
+        shown[0].customerProperty().set("Initech");
+        f.demos.onLaunch = request -> LaunchResult.refused("cancelled before anything changed");
+        f.model.launch(shown[0]);
+        f.model.teardown("demo-acme", null);
+        f.background.cancelAll();
+        f.background.runAll();
+        assertThat(f.demos.tokens).hasSize(2).allSatisfy(token -> assertThat(token.isCancelled()).isTrue());
+        assertThat(f.notices).containsExactly("cancelled before anything changed");
     }
 
     @Test

@@ -56,8 +56,8 @@ class ExpiryNotificationsTest {
         List<ExpiryNotifications.Notice> due = notifications.due(List.of(demo));
         assertThat(due).singleElement().satisfies(notice -> {
             assertThat(notice.title()).isEqualTo("Demo demo-acme expires in 10 min");
-            assertThat(notice.text()).isEqualTo("demo-acme (for Acme, by alice, pool lab) expires in 7m. "
-                    + "Extend it, keep it, or tear it down.");
+            assertThat(notice.text()).isEqualTo("demo-acme for Acme (by alice, pool lab)\n"
+                    + "expires in 7m: extend it, keep it, or tear it down.");
             assertThat(notice.pool()).isEqualTo("lab");
             assertThat(notice.environment()).isEqualTo("demo-acme");
         });

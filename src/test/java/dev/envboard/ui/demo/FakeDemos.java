@@ -129,7 +129,7 @@ final class FakeDemos implements Demos {
     @Override
     public TeardownResult teardown(PoolSpec pool, String environment, String confirmation, DemoListener listener,
                                    CancelToken cancel) {
-        calls.add("teardown " + environment);
+        calls.add("teardown " + environment + (confirmation == null ? "" : " confirmed " + confirmation));
         tokens.add(cancel);
         return tornDown(pool, environment);
     }
@@ -137,7 +137,7 @@ final class FakeDemos implements Demos {
     @Override
     public TeardownResult cleanup(PoolSpec pool, String environment, String confirmation, DemoListener listener,
                                   CancelToken cancel) {
-        calls.add("cleanup " + environment);
+        calls.add("cleanup " + environment + (confirmation == null ? "" : " confirmed " + confirmation));
         tokens.add(cancel);
         return tornDown(pool, environment);
     }
