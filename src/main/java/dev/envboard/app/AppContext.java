@@ -89,10 +89,10 @@ public final class AppContext implements Services {
         this.poolRecords = new PoolRecords(dockerClients);
         DeployLocks deployLocks = new DeployLocks(paths.stateDir());
         StackLoader stackLoader = new StackLoader();
-        // Deploys and demos are seen from other machines: "who" names the machine too (user names repeat across laptops and CI).
-        String user = Machine.who(System.getProperty("user.name"));
+        String user = System.getProperty("user.name");
+        // Deploys are seen from other machines: "who" names the machine too (user names repeat across laptops and CI).
         this.redeployService = new RedeployService(dockerClients, poolInspector, stackLoader, deployHistory,
-                deployLocks, clock, user, DEPLOY_WAIT,
+                deployLocks, clock, Machine.who(user), DEPLOY_WAIT,
                 pool -> registryClients(pool.registryConfig() != null ? pool.registryConfig() : dockerConfigDir),
                 new PoolDeployRecorder(poolRecords, dockerClients, notices));
         this.poolDeploys = new PoolDeploys(poolRecords, deployHistory, dockerClients, executors.timer(), executors.io(), clock);
