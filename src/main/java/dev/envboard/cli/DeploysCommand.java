@@ -31,6 +31,8 @@ final class DeploysCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     /** How often --watch lists the records besides the engines' events (an event stream can miss one). */
     static final Duration WATCH_LISTING = Duration.ofSeconds(15);
+    /** How long Ctrl+C waits for the event streams to close before the JVM exits anyway. */
+    private static final long CLOSE_WAIT_MILLIS = 2000;
 
     @ParentCommand
     EnvboardCommand parent;
@@ -104,14 +106,22 @@ final class DeploysCommand implements Callable<Integer> {
         CountDownLatch listed = new CountDownLatch(pools.size());
         Object printing = new Object();
         List<DeployFeed> feeds = new ArrayList<>();
+        // Ctrl+C: the JVM exits once this hook returns, so it never waits long on a stream's close.
         Thread stopOnInterrupt = new Thread(() -> {
-            synchronized (feeds) {
-                feeds.forEach(DeployFeed::close);
-            }
             stopped.countDown();
-            synchronized (printing) {
-                parent.out().flush();
+            Thread closer = new Thread(() -> {
+                synchronized (feeds) {
+                    feeds.forEach(DeployFeed::close);
+                }
+            }, "envboard-deploys-close");
+            closer.setDaemon(true);
+            closer.start();
+            try {
+                closer.join(CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            parent.out().flush();
         }, "envboard-deploys-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
