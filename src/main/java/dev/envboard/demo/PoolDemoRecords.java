@@ -3,6 +3,7 @@ package dev.envboard.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envboard.deploy.watch.DeployFields;
 import dev.envboard.pool.EngineSpec;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.HostState;
@@ -73,7 +74,13 @@ public final class PoolDemoRecords implements DemoRecords {
 
     @Override
     public void remove(PoolSpec pool, String environment) throws DemoException {
-        List<String> left = records.remove(pool, KIND, environment, environment);
+        List<String> left = new ArrayList<>(records.remove(pool, KIND, environment, environment));
+        // The demo's deploy records go with it: a torn-down demo leaves nothing in the pool.
+        for (PoolRecord deploy : records.list(pool, DeployFields.KIND).records()) {
+            if (deploy.subject().equals(environment)) {
+                left.addAll(records.remove(pool, DeployFields.KIND, environment, deploy.id()));
+            }
+        }
         if (!left.isEmpty()) {
             throw new DemoException("not removed everywhere: " + String.join("; ", left), false);
         }
