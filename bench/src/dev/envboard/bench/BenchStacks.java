@@ -53,8 +53,12 @@ final class BenchStacks {
         for (int i = 1; i <= services; i++) {
             text.append(String.format("  svc%02d:%n", i))
                     .append("    image: ").append(image).append('\n');
-            if (image.equals(IMAGE)) {
-                text.append("    pull_policy: never\n"); // imported on every engine, in no registry
+            // Imported on every engine, in no registry. Only in Envboard's stack: the CLI's (the one
+            // with the placement written in) goes to docker stack deploy, whose compose schema
+            // refuses pull_policy ("Additional property pull_policy is not allowed"); it is
+            // deployed with --resolve-image never instead.
+            if (image.equals(IMAGE) && constraint == null) {
+                text.append("    pull_policy: never\n");
             }
             text.append("    command: [\"sh\", \"-c\", \"").append(COMMAND).append("\"]\n")
                     .append("    stop_grace_period: ").append(GRACE_SECONDS).append("s\n")

@@ -107,6 +107,16 @@ class DemoFromBoardTest {
                 .filter(l -> !l.isEmpty()).toList();
     }
 
+    /** The ids of the cards in Unassigned, and the pool shown: what a failed wait reports. */
+    private static List<String> unassigned(FxRobot robot) {
+        return UiHarness.onFx(() -> {
+            List<String> ids = new ArrayList<>(robot.lookup("#column-unassigned .host-card").queryAll().stream()
+                    .map(javafx.scene.Node::getId).toList());
+            ids.add("(pool " + robot.lookup("#pool-selector").queryComboBox().getValue() + ")");
+            return ids;
+        });
+    }
+
     private static String text(FxRobot robot, String query) {
         return UiHarness.onFx(() -> robot.lookup(query).queryLabeled().getText());
     }
@@ -115,8 +125,8 @@ class DemoFromBoardTest {
     void launchADemoFromTheBoardSeeItsColumnWithLinksAndCountdownThenTearItDown(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#pool-selector").tryQuery().isPresent());
         robot.clickOn("#pool-selector").clickOn(POOL + "  ·  standalone");
-        await().atMost(Duration.ofSeconds(30)).until(() -> HOSTS.stream()
-                .allMatch(h -> robot.lookup("#column-unassigned #host-" + h).tryQuery().isPresent()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unassigned(robot)).as("the cards in Unassigned")
+                .containsAll(HOSTS.stream().map(h -> "host-" + h).toList()));
 
         robot.clickOn("#launch-demo");
         await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#launch-demo-dialog").tryQuery().isPresent());
@@ -164,8 +174,9 @@ class DemoFromBoardTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-teardown").tryQuery().isPresent());
         robot.clickOn("#confirm-teardown");
 
-        await().atMost(Duration.ofSeconds(180)).until(() -> robot.lookup("#column-" + ENV).tryQuery().isEmpty()
-                && HOSTS.stream().allMatch(h -> robot.lookup("#column-unassigned #host-" + h).tryQuery().isPresent()));
+        await().atMost(Duration.ofSeconds(180)).until(() -> robot.lookup("#column-" + ENV).tryQuery().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unassigned(robot)).as("the cards in Unassigned")
+                .containsAll(HOSTS.stream().map(h -> "host-" + h).toList()));
         for (String host : HOSTS) {
             assertThat(demoContainers(host, "--all")).as("containers of " + ENV + " on " + host).isEmpty();
             assertThat(sandbox.docker(sandbox.engine(host), "network", "ls", "--format", "{{.Name}}").lines())
