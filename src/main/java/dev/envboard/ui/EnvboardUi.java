@@ -326,6 +326,7 @@ public final class EnvboardUi {
 
     /** Stops watching pools; the Services owner closes the services. */
     public void close() {
+        startGate.close();
         shell.close();
         monitor.close();
         if (containers != null) {

@@ -99,7 +99,6 @@ public final class GuiLauncher {
             return 1;
         }
         ui.set(created);
-        created.watchPoolsEarly();
         Platform.runLater(() -> {
             try {
                 Stage stage = new Stage();
@@ -113,6 +112,9 @@ public final class GuiLauncher {
                 closed.countDown();
             }
         });
+        // After queuing the window (the FX thread takes it first): opening the event streams and TLS
+        // clients takes a while, and it runs on an I/O thread while the window is built.
+        context.executors().io().execute(created::watchPoolsEarly);
         try {
             closed.await();
         } catch (InterruptedException e) {

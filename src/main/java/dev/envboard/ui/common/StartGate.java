@@ -16,6 +16,7 @@ public final class StartGate {
 
     private final Queue<Runnable> held = new ArrayDeque<>();
     private boolean open;
+    private boolean closed;
 
     /** {@code delegate}, but holding tasks while the gate is closed. */
     public Executor holding(Executor delegate) {
@@ -30,11 +31,11 @@ public final class StartGate {
         };
     }
 
-    /** Lets the held work go, in the order it came; later work is not held. Idempotent. */
+    /** Lets the held work go, in the order it came; later work is not held. Idempotent; nothing after {@link #close()}. */
     public void open() {
         Queue<Runnable> release;
         synchronized (held) {
-            if (open) {
+            if (open || closed) {
                 return;
             }
             open = true;
@@ -42,6 +43,14 @@ public final class StartGate {
             held.clear();
         }
         release.forEach(Runnable::run);
+    }
+
+    /** The window closed before its first look: what is held is dropped (its executors are shutting down). */
+    public void close() {
+        synchronized (held) {
+            closed = true;
+            held.clear();
+        }
     }
 
     public boolean isOpen() {

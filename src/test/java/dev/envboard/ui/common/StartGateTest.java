@@ -30,6 +30,19 @@ class StartGateTest {
     }
 
     @Test
+    void closedBeforeItOpenedNothingHeldRunsLater() {
+        StartGate gate = new StartGate();
+        Executor later = gate.holding(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shut down");
+        });
+        later.execute(() -> ran.add("health"));
+        gate.close();
+        gate.open();
+        assertThat(gate.isOpen()).isFalse();
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
     void pastTheBoundWorkRunsAtOnceInsteadOfPilingUp() {
         StartGate gate = new StartGate();
         Executor later = gate.holding(direct);
