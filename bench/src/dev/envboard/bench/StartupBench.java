@@ -96,6 +96,9 @@ final class StartupBench implements Bench.Benchmark {
             if (PARTS.contains("nodes")) {
                 System.out.println(Alternating.order(List.of(Alternating.ENVBOARD, Alternating.CLI, Alternating.FLOOR)));
                 try (Floor floor = new Floor()) {
+                    for (PoolSpec pool : context.app().pools().pools()) {
+                        NodesBench.floor(floor, pool); // connected before any timing: the floor is a warm client
+                    }
                     nodes(context, floor, "cold");
                     nodes(context, floor, "warm");
                 }
