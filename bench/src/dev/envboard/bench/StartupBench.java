@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +41,17 @@ import java.util.stream.Stream;
  * Each figure cold and warm. The launcher keeps an AppCDS archive in
  * {@code $XDG_CACHE_HOME/envboard/cds/}: cold is a run with no archive (the first run after a build:
  * every cold run gets a fresh, empty XDG_CACHE_HOME, and may create the archive); warm is a run
- * with the archive one run of the same kind left (that run is the untimed warm-up). The floors run
- * in the same turns. Sides alternate, the first rotating each round; figures are medians, with p90.
+ * with what a run of the same kind left (one XDG_CACHE_HOME per kind, filled by the untimed first
+ * round). Envboard cold, Envboard warm and the floors take turns in the same rounds, the first side
+ * rotating each round, so all see the same load; figures are medians, with p90.
  * {@code JAVA_TOOL_OPTIONS="-Denvboard.bench.runs=N -Denvboard.bench.startup=version,nodes,window"}
  * sets the rounds (default 5) and the parts; the JVM option variables are kept out of every side.
  */
 final class StartupBench implements Bench.Benchmark {
     private static final int RUNS = Integer.getInteger("envboard.bench.runs", 5);
+    /** The untimed first round: it fills the warm cache dirs and warms the floors. */
+    private static final int WARMUP = 1;
+    private static final List<String> MODES = List.of("cold", "warm");
     private static final List<String> PARTS = List.of(System.getProperty("envboard.bench.startup", "version,nodes,window")
             .split(","));
     private static final List<String> KNOWN_PARTS = List.of("version", "nodes", "window");
@@ -63,6 +68,12 @@ final class StartupBench implements Bench.Benchmark {
         boolean met() {
             return value() <= target;
         }
+    }
+
+    /** One Envboard run in a cache dir ({@code mode} cold or warm); it records its own samples from round {@link #WARMUP} on. */
+    @FunctionalInterface
+    private interface EnvboardRun {
+        void run(Path cache, String mode, int i) throws Exception;
     }
 
     private StartupCommands commands;
@@ -86,32 +97,24 @@ final class StartupBench implements Bench.Benchmark {
         long began = System.nanoTime();
         try {
             String loadBefore = loadAverage();
-            System.out.println("startup: " + RUNS + " rounds per figure; java " + commands.java() + ", default flags for the floors;"
-                    + " cold: a fresh empty XDG_CACHE_HOME each run (no AppCDS archive), warm: after 1 untimed round of the same kind");
+            System.out.println("startup: " + RUNS + " rounds after " + WARMUP + " untimed; java " + commands.java()
+                    + ", the floors with default flags; envboard cold: a fresh empty XDG_CACHE_HOME each run (no AppCDS archive),"
+                    + " warm: one XDG_CACHE_HOME per kind, which the untimed round's run of that kind filled");
             if (PARTS.contains("version")) {
-                System.out.println(Alternating.order(List.of(Alternating.ENVBOARD, HELLO)));
-                version("cold");
-                version("warm");
+                version();
             }
             if (PARTS.contains("nodes")) {
-                System.out.println(Alternating.order(List.of(Alternating.ENVBOARD, Alternating.CLI, Alternating.FLOOR)));
                 try (Floor floor = new Floor()) {
-                    for (PoolSpec pool : context.app().pools().pools()) {
-                        NodesBench.floor(floor, pool); // connected before any timing: the floor is a warm client
-                    }
-                    nodes(context, floor, "cold");
-                    nodes(context, floor, "warm");
+                    nodes(context, floor);
                 }
             }
             if (PARTS.contains("window")) {
-                System.out.println(Alternating.order(List.of(Alternating.ENVBOARD, FX_HELLO)));
                 Sandbox sandbox = context.sandbox();
                 System.out.println("(the sandbox: " + sandbox.swarmNodes().size() + " Swarm nodes, "
                         + sandbox.standaloneHosts().size() + " standalone hosts)");
                 try (Xvfb xvfb = Xvfb.start(scratch.resolve("xvfb.log"))) {
                     System.out.println("display " + xvfb.display() + " (Xvfb pid " + xvfb.pid() + ")");
-                    window(sandbox.poolsFile(), xvfb.display(), "cold");
-                    window(sandbox.poolsFile(), xvfb.display(), "warm");
+                    window(sandbox.poolsFile(), xvfb.display());
                 }
             }
             System.out.println("startup: load average at the start " + loadBefore + ", at the end " + loadAverage()
@@ -122,86 +125,79 @@ final class StartupBench implements Bench.Benchmark {
         }
     }
 
-    private void version(String mode) throws Exception {
-        boolean cold = mode.equals("cold");
-        int warmup = cold ? 0 : 1;
-        Path warmCache = scratch.resolve("warm-version");
-        Samples envboard = new Samples();
+    private void version() throws Exception {
+        Map<String, Samples> envboard = modes();
         Samples hello = new Samples();
-        Alternating.measure(warmup, RUNS, List.of(
-                new Alternating.Side(Alternating.ENVBOARD, i -> {
-                    Path cache = cold ? Files.createTempDirectory(scratch, "cold-") : warmCache;
-                    StartupProcess.Exit exit = StartupProcess.run("envboard --version", commands.envboard("--version"),
-                            withCache(env, cache), scratch);
-                    if (exit.out().isBlank()) {
-                        throw new BenchFailure("envboard --version printed nothing on stdout; stderr: " + exit.err().trim());
-                    }
-                    record(envboard, i, warmup, exit.nanos());
-                    afterRun("version", mode, i, cache);
-                }),
-                new Alternating.Side(HELLO, i -> {
-                    StartupProcess.Exit exit = StartupProcess.run("java hello-world", commands.javaHello(), env, scratch);
-                    if (!exit.out().trim().equals("hello")) {
-                        throw new BenchFailure("the Java hello-world printed " + exit.out().trim() + "; stderr: " + exit.err().trim());
-                    }
-                    record(hello, i, warmup, exit.nanos());
-                })));
-        Figure figure = new Figure("version", mode, envboard, hello, 2.0);
-        figures.add(figure);
-        System.out.println("startup version " + mode + ": envboard=" + ms(envboard) + " hello=" + ms(hello)
-                + " ratio=" + Samples.ratio(figure.value()) + target(figure) + "; p90 envboard=" + p90(envboard) + " hello=" + p90(hello));
-        System.out.println("  samples (ms, in order): envboard " + envboard.values() + "; hello " + hello.values());
+        List<Alternating.Side> sides = new ArrayList<>(envboardSides("version", (cache, mode, i) -> {
+            StartupProcess.Exit exit = StartupProcess.run("envboard --version (" + mode + ")", commands.envboard("--version"),
+                    withCache(env, cache), scratch);
+            if (exit.out().isBlank()) {
+                throw new BenchFailure("envboard --version printed nothing on stdout; stderr: " + exit.err().trim());
+            }
+            record(envboard.get(mode), i, exit.nanos());
+        }));
+        sides.add(new Alternating.Side(HELLO, i -> {
+            StartupProcess.Exit exit = StartupProcess.run("java hello-world", commands.javaHello(), env, scratch);
+            if (!exit.out().trim().equals("hello")) {
+                throw new BenchFailure("the Java hello-world printed " + exit.out().trim() + "; stderr: " + exit.err().trim());
+            }
+            record(hello, i, exit.nanos());
+        }));
+        measure(sides);
+        for (String mode : MODES) {
+            Figure figure = new Figure("version", mode, envboard.get(mode), hello, 2.0);
+            figures.add(figure);
+            System.out.println("startup version " + mode + ": envboard=" + ms(figure.envboard()) + " hello=" + ms(hello)
+                    + " ratio=" + Samples.ratio(figure.value()) + target(figure)
+                    + "; p90 envboard=" + p90(figure.envboard()) + " hello=" + p90(hello));
+        }
+        System.out.println("  samples (ms, in order): " + values(envboard) + "; hello " + hello.values());
     }
 
-    private void nodes(BenchContext context, Floor floor, String mode) throws Exception {
-        boolean cold = mode.equals("cold");
-        int warmup = cold ? 0 : 1;
-        Path warmCache = scratch.resolve("warm-nodes");
+    private void nodes(BenchContext context, Floor floor) throws Exception {
         List<PoolSpec> pools = context.app().pools().pools();
         List<String> names = context.sandbox().engines().stream().map(Sandbox.Engine::name).toList();
         List<List<String>> cli = cliReads(pools);
-        Samples envboard = new Samples();
+        Path poolsFile = context.sandbox().poolsFile();
+        Map<String, Samples> envboard = modes();
         Samples docker = new Samples();
         Samples floorSamples = new Samples();
-        Path poolsFile = context.sandbox().poolsFile();
-        Alternating.measure(warmup, RUNS, List.of(
-                new Alternating.Side(Alternating.ENVBOARD, i -> {
-                    Path cache = cold ? Files.createTempDirectory(scratch, "cold-") : warmCache;
-                    StartupProcess.Exit exit = StartupProcess.run("envboard nodes", commands.envboard("nodes", "--config",
-                            poolsFile.toString()), withCache(env, cache), scratch);
-                    List<String> missing = names.stream().filter(n -> !exit.out().contains(n)).toList();
-                    if (!missing.isEmpty()) {
-                        throw new BenchFailure("envboard nodes did not list " + missing + ": " + exit.out().trim() + "; stderr: " + exit.err().trim());
-                    }
-                    record(envboard, i, warmup, exit.nanos());
-                    afterRun("nodes", mode, i, cache);
-                }),
-                new Alternating.Side(Alternating.CLI, i -> {
-                    long nanos = 0;
-                    for (List<String> command : cli) {
-                        nanos += StartupProcess.run("docker CLI", command, env, scratch).nanos();
-                    }
-                    record(docker, i, warmup, nanos);
-                }),
-                new Alternating.Side(Alternating.FLOOR, i -> {
-                    long start = System.nanoTime();
-                    for (PoolSpec pool : pools) {
-                        NodesBench.floor(floor, pool);
-                    }
-                    record(floorSamples, i, warmup, System.nanoTime() - start);
-                })));
-        Figure figure = new Figure("nodes", mode, envboard, docker, 1.5);
-        figures.add(figure);
-        System.out.println("startup nodes " + mode + ": envboard=" + ms(envboard) + " docker-cli=" + ms(docker) + " floor=" + ms(floorSamples)
-                + " ratio=" + Samples.ratio(figure.value()) + target(figure)
-                + " floor-ratio=" + Samples.ratio(envboard.median() / floorSamples.median())
-                + "; p90 envboard=" + p90(envboard) + " docker-cli=" + p90(docker) + " floor=" + p90(floorSamples));
-        System.out.println("  samples (ms, in order): envboard " + envboard.values() + "; docker-cli " + docker.values());
-        if (cold) {
-            System.out.println("  docker-cli: " + cli.size() + " processes in a row: "
-                    + String.join("; ", cli.stream().map(c -> String.join(" ", c)
-                    .replaceAll("--tlscacert \\S+ --tlscert \\S+ --tlskey \\S+", "(pools.yaml's certificates)")).toList()));
+        List<Alternating.Side> sides = new ArrayList<>(envboardSides("nodes", (cache, mode, i) -> {
+            StartupProcess.Exit exit = StartupProcess.run("envboard nodes (" + mode + ")",
+                    commands.envboard("nodes", "--config", poolsFile.toString()), withCache(env, cache), scratch);
+            List<String> missing = names.stream().filter(n -> !exit.out().contains(n)).toList();
+            if (!missing.isEmpty()) {
+                throw new BenchFailure("envboard nodes did not list " + missing + ": " + exit.out().trim() + "; stderr: " + exit.err().trim());
+            }
+            record(envboard.get(mode), i, exit.nanos());
+        }));
+        sides.add(new Alternating.Side(Alternating.CLI, i -> {
+            long nanos = 0;
+            for (List<String> command : cli) {
+                nanos += StartupProcess.run("docker CLI", command, env, scratch).nanos();
+            }
+            record(docker, i, nanos);
+        }));
+        sides.add(new Alternating.Side(Alternating.FLOOR, i -> {
+            long start = System.nanoTime();
+            for (PoolSpec pool : pools) {
+                NodesBench.floor(floor, pool);
+            }
+            record(floorSamples, i, System.nanoTime() - start);
+        }));
+        measure(sides);
+        for (String mode : MODES) {
+            Figure figure = new Figure("nodes", mode, envboard.get(mode), docker, 1.5);
+            figures.add(figure);
+            System.out.println("startup nodes " + mode + ": envboard=" + ms(figure.envboard()) + " docker-cli=" + ms(docker)
+                    + " floor=" + ms(floorSamples) + " ratio=" + Samples.ratio(figure.value()) + target(figure)
+                    + " floor-ratio=" + Samples.ratio(figure.envboard().median() / floorSamples.median())
+                    + "; p90 envboard=" + p90(figure.envboard()) + " docker-cli=" + p90(docker) + " floor=" + p90(floorSamples));
         }
+        System.out.println("  samples (ms, in order): " + values(envboard) + "; docker-cli " + docker.values());
+        System.out.println("  docker-cli: " + cli.size() + " processes in a row: "
+                + String.join("; ", cli.stream().map(c -> String.join(" ", c)
+                .replaceAll("--tlscacert \\S+ --tlscert \\S+ --tlskey \\S+", "(pools.yaml's certificates)")).toList()));
     }
 
     /** {@code docker node ls} on each Swarm's manager, then {@code docker info} on every engine a pool names. */
@@ -220,71 +216,96 @@ final class StartupBench implements Bench.Benchmark {
         return commands;
     }
 
-    private void window(Path poolsFile, String display, String mode) throws Exception {
-        boolean cold = mode.equals("cold");
-        int warmup = cold ? 0 : 1;
-        Path warmCache = scratch.resolve("warm-window");
+    private void window(Path poolsFile, String display) throws Exception {
         Map<String, String> windowEnv = new HashMap<>(env);
         windowEnv.put("DISPLAY", display);
         windowEnv.put("ENVBOARD_STARTUP_PROBE", "1");
-        Samples envboard = new Samples();
+        Map<String, Samples> envboard = modes();
+        Map<String, Samples> populated = modes();
         Samples hello = new Samples();
-        Samples populated = new Samples();
         TreeSet<Integer> hosts = new TreeSet<>();
-        Alternating.measure(warmup, RUNS, List.of(
-                new Alternating.Side(Alternating.ENVBOARD, i -> {
-                    Path cache = cold ? Files.createTempDirectory(scratch, "cold-") : warmCache;
-                    try (StartupProcess.Watched window = StartupProcess.Watched.start("envboard window",
-                            commands.envboard("--config", poolsFile.toString()), withCache(windowEnv, cache), scratch.resolve("window.out"))) {
-                        StartupProcess.Probe frame = window.await("first-frame");
-                        StartupProcess.Probe board = window.await("board-populated");
-                        Matcher count = HOSTS.matcher(board.line());
-                        if (!count.find() || Integer.parseInt(count.group(1)) == 0) {
-                            throw new BenchFailure("envboard window: the board-populated line names no hosts: " + board.line());
-                        }
-                        record(envboard, i, warmup, frame.nanos());
-                        record(populated, i, warmup, board.nanos() - frame.nanos());
-                        if (i >= warmup) {
-                            hosts.add(Integer.parseInt(count.group(1)));
-                        }
-                    }
-                    afterRun("window", mode, i, cache);
-                }),
-                new Alternating.Side(FX_HELLO, i -> {
-                    try (StartupProcess.Watched window = StartupProcess.Watched.start("JavaFX hello-world", commands.fxHello(),
-                            windowEnv, scratch.resolve("fx-hello.out"))) {
-                        record(hello, i, warmup, window.await("first-frame").nanos());
-                    }
-                })));
-        Figure frame = new Figure("window", mode, envboard, hello, 1.3);
-        Figure board = new Figure("board", mode, populated, null, 500);
-        figures.add(frame);
-        figures.add(board);
-        System.out.println("startup window " + mode + ": envboard=" + ms(envboard) + " fx-hello=" + ms(hello)
-                + " ratio=" + Samples.ratio(frame.value()) + target(frame) + "; p90 envboard=" + p90(envboard) + " fx-hello=" + p90(hello)
-                + " (first frame, from the spawn)");
-        System.out.println("  samples (ms, in order): envboard " + envboard.values() + "; fx-hello " + hello.values());
-        System.out.println("startup board " + mode + ": populated=" + ms(populated) + " after the first frame" + target(board)
-                + ", hosts=" + String.join(",", hosts.stream().map(String::valueOf).toList()) + "; p90 " + p90(populated));
-        System.out.println("  samples (ms, in order): " + populated.values());
-    }
-
-    private static void record(Samples samples, int i, int warmup, long nanos) {
-        if (i >= warmup) {
-            samples.add(nanos);
+        List<Alternating.Side> sides = new ArrayList<>(envboardSides("window", (cache, mode, i) -> {
+            try (StartupProcess.Watched window = StartupProcess.Watched.start("envboard window (" + mode + ")",
+                    commands.envboard("--config", poolsFile.toString()), withCache(windowEnv, cache), scratch.resolve("window.out"))) {
+                StartupProcess.Probe frame = window.await("first-frame");
+                StartupProcess.Probe board = window.await("board-populated");
+                Matcher count = HOSTS.matcher(board.line());
+                if (!count.find() || Integer.parseInt(count.group(1)) == 0) {
+                    throw new BenchFailure("envboard window: the board-populated line names no hosts: " + board.line());
+                }
+                record(envboard.get(mode), i, frame.nanos());
+                record(populated.get(mode), i, board.nanos() - frame.nanos());
+                if (i >= WARMUP) {
+                    hosts.add(Integer.parseInt(count.group(1)));
+                }
+            }
+        }));
+        sides.add(new Alternating.Side(FX_HELLO, i -> {
+            try (StartupProcess.Watched window = StartupProcess.Watched.start("JavaFX hello-world", commands.fxHello(),
+                    windowEnv, scratch.resolve("fx-hello.out"))) {
+                record(hello, i, window.await("first-frame").nanos());
+            }
+        }));
+        measure(sides);
+        for (String mode : MODES) {
+            Figure frame = new Figure("window", mode, envboard.get(mode), hello, 1.3);
+            figures.add(frame);
+            System.out.println("startup window " + mode + ": envboard=" + ms(frame.envboard()) + " fx-hello=" + ms(hello)
+                    + " ratio=" + Samples.ratio(frame.value()) + target(frame) + "; p90 envboard=" + p90(frame.envboard())
+                    + " fx-hello=" + p90(hello) + " (the first frame, from the spawn)");
         }
+        System.out.println("  samples (ms, in order): " + values(envboard) + "; fx-hello " + hello.values());
+        for (String mode : MODES) {
+            Figure board = new Figure("board", mode, populated.get(mode), null, 500);
+            figures.add(board);
+            System.out.println("startup board " + mode + ": populated=" + ms(board.envboard()) + " after the first frame" + target(board)
+                    + ", hosts=" + String.join(",", hosts.stream().map(String::valueOf).toList()) + "; p90 " + p90(board.envboard()));
+        }
+        System.out.println("  samples (ms, in order): " + values(populated));
     }
 
     /**
-     * After an Envboard run: says once per figure what the run left in its cache (whether an archive
-     * was made), and removes a cold run's cache, so the next cold run starts without one again.
+     * Envboard's two sides: cold, each run in a fresh empty cache dir (removed after it), and warm,
+     * every run in the same one, which the untimed round's run filled. Each says once what its first
+     * run left in its cache.
      */
-    private void afterRun(String kind, String mode, int i, Path cache) throws IOException {
-        if (i == 0) {
-            System.out.println("  " + kind + " " + mode + ": after the first run, " + cds(cache));
-        }
-        if (mode.equals("cold")) {
-            delete(cache);
+    private List<Alternating.Side> envboardSides(String kind, EnvboardRun run) {
+        Path warmCache = scratch.resolve("warm-" + kind);
+        return List.of(
+                new Alternating.Side(Alternating.ENVBOARD + "-cold", i -> {
+                    Path cache = Files.createTempDirectory(scratch, "cold-");
+                    run.run(cache, "cold", i);
+                    if (i == 0) {
+                        System.out.println("  " + kind + " cold: after a run, " + cds(cache));
+                    }
+                    delete(cache);
+                }),
+                new Alternating.Side(Alternating.ENVBOARD + "-warm", i -> {
+                    run.run(warmCache, "warm", i);
+                    if (i == 0) {
+                        System.out.println("  " + kind + " warm: after the untimed run, " + cds(warmCache));
+                    }
+                }));
+    }
+
+    private static void measure(List<Alternating.Side> sides) throws Exception {
+        System.out.println(Alternating.order(sides.stream().map(Alternating.Side::name).toList()));
+        Alternating.measure(WARMUP, RUNS, sides);
+    }
+
+    private static Map<String, Samples> modes() {
+        Map<String, Samples> modes = new LinkedHashMap<>();
+        MODES.forEach(mode -> modes.put(mode, new Samples()));
+        return modes;
+    }
+
+    private static String values(Map<String, Samples> envboard) {
+        return String.join("; ", envboard.entrySet().stream().map(e -> "envboard " + e.getKey() + " " + e.getValue().values()).toList());
+    }
+
+    private static void record(Samples samples, int i, long nanos) {
+        if (i >= WARMUP) {
+            samples.add(nanos);
         }
     }
 
