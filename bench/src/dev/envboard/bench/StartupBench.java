@@ -313,7 +313,7 @@ final class StartupBench implements Bench.Benchmark {
     private static String cds(Path cache) throws IOException {
         Path dir = cache.resolve("envboard/cds");
         if (!Files.isDirectory(dir)) {
-            return "no " + "envboard/cds/ in XDG_CACHE_HOME";
+            return "no envboard/cds/ in XDG_CACHE_HOME";
         }
         try (Stream<Path> files = Files.walk(dir)) {
             List<String> found = files.filter(Files::isRegularFile).sorted().map(f -> {

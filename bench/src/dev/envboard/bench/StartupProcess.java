@@ -68,6 +68,7 @@ final class StartupProcess {
         private final Process process;
         private final long start;
         private final Thread reader;
+        private final Thread onExit;
         private final List<Probe> probes = new ArrayList<>();
         private final Deque<String> tail = new ArrayDeque<>();
         private boolean ended;
@@ -79,6 +80,9 @@ final class StartupProcess {
             reader = new Thread(this::read, "startup-stderr-" + process.pid());
             reader.setDaemon(true);
             reader.start();
+            // Should the benchmark be ended from outside, the window goes with it.
+            onExit = new Thread(process::destroy, "startup-stop-" + process.pid());
+            Runtime.getRuntime().addShutdownHook(onExit);
         }
 
         static Watched start(String side, List<String> command, Map<String, String> env, Path stdout) throws IOException {
@@ -142,6 +146,7 @@ final class StartupProcess {
         @Override
         public void close() throws InterruptedException {
             stop(process);
+            Runtime.getRuntime().removeShutdownHook(onExit);
             reader.join(TimeUnit.SECONDS.toMillis(5));
         }
     }

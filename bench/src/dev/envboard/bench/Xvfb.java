@@ -13,10 +13,14 @@ final class Xvfb implements AutoCloseable {
 
     private final Process process;
     private final int number;
+    private final Thread onExit;
 
     private Xvfb(Process process, int number) {
         this.process = process;
         this.number = number;
+        // Should the benchmark be ended from outside, the display goes with it.
+        onExit = new Thread(process::destroy, "xvfb-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** @param log where Xvfb's own output goes */
@@ -60,6 +64,7 @@ final class Xvfb implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop(process);
+        Runtime.getRuntime().removeShutdownHook(onExit);
     }
 
     private static void stop(Process process) throws InterruptedException {
