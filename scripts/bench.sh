@@ -6,6 +6,8 @@
 #   nodes: envboard=28 ms docker-cli=99 ms floor=20 ms ratio=0.29 floor-ratio=1.40
 # Exits 1 with the reason (and for redeploy and demo the engines' state) when a side fails.
 # Usage: scripts/bench.sh NAME      (scripts/bench.sh --list for the names)
+# startup runs the packaged ./envboard and its floors as separate processes (its windows under an
+# Xvfb of its own), cold (no AppCDS archive) and warm.
 # ENVBOARD_BENCH_TRACE=1 scripts/bench.sh NAME: a short run that ends with the Engine API calls
 # Envboard and the floor made in one round (through recording proxies; its timings mean nothing).
 set -euo pipefail
@@ -21,7 +23,14 @@ fi
 if [[ "$1" != "health" ]]; then
     scripts/sandbox.sh up >&2
 fi
-mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
+# startup times the packaged launcher (./envboard runs target/envboard-*.jar with target/lib), so it
+# packages first. A build leaves no AppCDS archive behind: the launcher keeps it in
+# $XDG_CACHE_HOME/envboard/cds/, and startup gives every cold run an empty XDG_CACHE_HOME of its own.
+build=test-compile
+if [[ "$1" == "startup" ]]; then
+    build="package -DskipTests"
+fi
+mvn -B -q -Dstyle.color=never $build dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/test-classpath.txt >&2
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     dev.envboard.bench.Bench "$1"

@@ -23,7 +23,8 @@ public final class Bench {
             "logs", new LogsBench(),
             "events", new EventsBench(),
             "health", new HealthBench(),
-            "demo", new DemoBench()));
+            "demo", new DemoBench(),
+            "startup", new StartupBench()));
 
     private Bench() {
     }

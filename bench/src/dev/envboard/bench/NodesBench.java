@@ -52,7 +52,8 @@ final class NodesBench implements Bench.Benchmark {
         }
     }
 
-    private static void floor(Floor floor, PoolSpec pool) throws Exception {
+    /** The floor's calls for one pool (also {@code startup}'s floor for {@code nodes}). */
+    static void floor(Floor floor, PoolSpec pool) throws Exception {
         if (pool.kind() == PoolKind.STANDALONE) {
             List<Floor.Work> calls = new ArrayList<>();
             for (EngineSpec engine : pool.engines()) {

@@ -28,6 +28,11 @@ final class Samples {
         return millis.size();
     }
 
+    /** Every sample in the order taken, e.g. {@code 1180 1203 1175}: to see the spread. */
+    String values() {
+        return String.join(" ", millis.stream().map(Samples::ms).toList());
+    }
+
     static String ms(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
     }
