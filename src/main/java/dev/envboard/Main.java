@@ -1,7 +1,6 @@
 package dev.envboard;
 
 import dev.envboard.app.Launcher;
-import dev.envboard.app.Logging;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +10,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Logging.configure();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Launcher.run(System.getenv(), out, err, args));

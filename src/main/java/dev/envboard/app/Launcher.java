@@ -14,8 +14,16 @@ public final class Launcher {
 
     /** Runs one command line (or the window); returns the process exit code. */
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        Services.Opener services = configFile -> AppContext.create(configFile, env);
-        GuiLauncher gui = new GuiLauncher(env, err, services);
-        return new Cli(env, services, gui::start, Prompt.console()).run(out, err, args);
+        if (Cli.answerVersion(out, args)) {
+            return 0;
+        }
+        Services.Opener services = configFile -> {
+            // Here, not in main: setting up logging scans every jar for logging back ends (~0.1 s).
+            Logging.configure();
+            return AppContext.create(configFile, env);
+        };
+        // The window's classes (and JavaFX) load only when the window is asked for: a headless command runs without them.
+        return new Cli(env, services, config -> new GuiLauncher(env, err, services).start(config), Prompt.console())
+                .run(out, err, args);
     }
 }

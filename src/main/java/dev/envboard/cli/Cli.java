@@ -19,9 +19,27 @@ public final class Cli {
         this.prompt = prompt;
     }
 
+    /**
+     * Answers {@code envboard --version} (what picocli would print) without building anything else:
+     * scripts ask it often, and it should cost little more than starting the JVM.
+     *
+     * @return whether the command line was that question
+     */
+    public static boolean answerVersion(PrintWriter out, String... args) {
+        if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+            return false;
+        }
+        for (String line : new EnvboardCommand.VersionProvider().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
+        return true;
+    }
+
     public int run(PrintWriter out, PrintWriter err, String... args) {
         EnvboardCommand root = new EnvboardCommand(env, services, gui, prompt);
         CommandLine commandLine = new CommandLine(root);
+        Subcommands.addTo(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {

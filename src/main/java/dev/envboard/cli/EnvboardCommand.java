@@ -17,12 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code envboard}: opens the window without a subcommand; runs headless with one. */
+/** {@code envboard}: opens the window without a subcommand; runs headless with one (added by {@link Subcommands}). */
 @Command(name = "envboard", mixinStandardHelpOptions = true, versionProvider = EnvboardCommand.VersionProvider.class,
         description = {"Envboard: a board of your Docker hosts split into environments.",
-                "Without a command it opens the window; with one it runs headless."},
-        subcommands = {NodesCommand.class, MoveCommand.class, RedeployCommand.class, StatusCommand.class, PsCommand.class, LogsCommand.class,
-                HealthCommand.class, DemoCommand.class, DeploysCommand.class})
+                "Without a command it opens the window; with one it runs headless."})
 public final class EnvboardCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final Services.Opener services;
@@ -108,8 +106,9 @@ public final class EnvboardCommand implements Callable<Integer> {
     static final class VersionProvider implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"envboard " + Version.current(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            // String.concat, not +: the first + of a run costs ~20 ms of bootstrapping, a third of --version.
+            return new String[] {"envboard ".concat(Version.current()),
+                    String.join("", "Java ", System.getProperty("java.version"), " (", System.getProperty("java.vendor"), ")")};
         }
     }
 }

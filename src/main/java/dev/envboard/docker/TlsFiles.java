@@ -1,6 +1,5 @@
 package dev.envboard.docker;
 
-import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.core.SSLConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ final class TlsFiles {
         }
         SSLContext context;
         try {
-            context = new LocalDirectorySSLConfig(dir.toString()).getSSLContext();
+            context = PemTls.context(dir);
         } catch (Exception | LinkageError e) {
             throw new EndpointRefusedException("TLS files in " + dir + " could not be used: " + e.getMessage(), e);
         }

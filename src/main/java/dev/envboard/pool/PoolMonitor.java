@@ -51,7 +51,10 @@ public final class PoolMonitor implements AutoCloseable {
         this.changes = changes;
     }
 
-    /** Starts watching (once per pool) and adds a listener; the first inspection starts now. */
+    /**
+     * Starts watching (once per pool; the first inspection starts now) and adds a listener, which
+     * hears the last answer at once when the pool has answered already.
+     */
     public void watch(PoolSpec pool, Consumer<PoolSnapshot> listener) {
         Watch watch = watches.computeIfAbsent(pool.name(), name -> {
             Watch created = new Watch(pool);
@@ -61,6 +64,19 @@ public final class PoolMonitor implements AutoCloseable {
             return created;
         });
         watch.listeners.add(listener);
+        PoolSnapshot last = watch.last;
+        if (last.status() != PoolStatus.UNKNOWN) {
+            listener.accept(last);
+        }
+    }
+
+    /** The pool's first answer: the last one when it has answered already, else the inspection under way. */
+    public CompletableFuture<PoolSnapshot> answer(PoolSpec pool) {
+        Watch watch = watches.get(pool.name());
+        if (watch != null && watch.last.status() != PoolStatus.UNKNOWN) {
+            return CompletableFuture.completedFuture(watch.last);
+        }
+        return refreshNow(pool);
     }
 
     /** Inspects now; joins an inspection already under way instead of starting another. */

@@ -20,7 +20,8 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Opens SSH sessions with public-key login and strict host key checking (Apache MINA SSHD). Owns
- * one started client; close it when the application ends. Every wait is bounded: connect, login
+ * one client, started at the first session (starting it registers security providers, which costs
+ * a command that never logs in, like {@code nodes}, half a second); close it when the application ends. Every wait is bounded: connect, login
  * and each command have their own timeout.
  */
 public final class SshConnector implements AutoCloseable {
@@ -28,7 +29,9 @@ public final class SshConnector implements AutoCloseable {
     public static final Duration DEFAULT_AUTH_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(20);
 
-    private final SshClient client;
+    /** Started at the first session; null before that and after close. */
+    private SshClient client;
+    private boolean closed;
     private final Duration connectTimeout;
     private final Duration authTimeout;
     private final Duration commandTimeout;
@@ -55,17 +58,27 @@ public final class SshConnector implements AutoCloseable {
         this.commandTimeout = commandTimeout;
         this.keys = new ClientKeys(userSshDir);
         this.defaultKnownHosts = defaultKnownHosts;
-        this.client = SshClient.setUpDefaultClient();
-        // Only pools.yaml decides where and how we log in: no ~/.ssh/config, no agent, no passwords.
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
-        client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-        client.setServerKeyVerifier(new HostKeyCheck());
-        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, connectTimeout);
-        // Each command is a few small packets back and forth; Nagle's delay would add ~200 ms to each.
-        CoreModuleProperties.TCP_NODELAY.set(client, true);
-        client.start();
+    }
+
+    private synchronized SshClient client() throws SshException {
+        if (closed) {
+            throw new SshException("SSH is closed: the application is ending");
+        }
+        if (client == null) {
+            SshClient created = SshClient.setUpDefaultClient();
+            // Only pools.yaml decides where and how we log in: no ~/.ssh/config, no agent, no passwords.
+            created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+            created.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
+            created.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+            created.setServerKeyVerifier(new HostKeyCheck());
+            CoreModuleProperties.IO_CONNECT_TIMEOUT.set(created, connectTimeout);
+            // Each command is a few small packets back and forth; Nagle's delay would add ~200 ms to each.
+            CoreModuleProperties.TCP_NODELAY.set(created, true);
+            created.start();
+            client = created;
+        }
+        return client;
     }
 
     /** {@code user@host:port}, the way every message names the target. */
@@ -91,7 +104,7 @@ public final class SshConnector implements AutoCloseable {
         OffFxThread.check("SshConnector.open");
         List<Path> keyFiles = keys.files(target);
         List<KeyPair> identities = keys.load(name(target), keyFiles);
-        ClientSession session = new Login(client, target, knownHostsOf(target), connectTimeout, authTimeout)
+        ClientSession session = new Login(client(), target, knownHostsOf(target), connectTimeout, authTimeout)
                 .run(identities, keyFiles);
         return new SshSession(name(target), session, commandTimeout);
     }
@@ -126,7 +139,11 @@ public final class SshConnector implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.stop();
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.envboard.ui.board.BoardViewModel;
 import dev.envboard.ui.common.Controls;
 import dev.envboard.ui.common.Icons;
 import dev.envboard.ui.common.Operations;
+import dev.envboard.ui.common.StartGate;
 import dev.envboard.ui.common.Theme;
 import dev.envboard.ui.demo.ControlsFxNotifier;
 import dev.envboard.ui.demo.DemoAddOn;
@@ -86,9 +87,11 @@ public final class EnvboardUi {
     private final PoolMonitor monitor;
     private final Operations operations;
     private final ShellViewModel shell;
+    private final StartGate startGate = new StartGate();
     private Theme.Mode themeMode;
     private ContainersViewModel containers;
     private LogsViewModel logs;
+    private LogsView logsView;
     private PoolHealthModel health;
     private BoardUpdates updates;
     private DemoBoardModel demos;
@@ -130,6 +133,14 @@ public final class EnvboardUi {
         return shell;
     }
 
+    /**
+     * Starts asking every pool now, before the window is built (any thread): the first answers
+     * then arrive while the toolkit lays out the first frame, instead of after it.
+     */
+    public void watchPoolsEarly() {
+        context.pools().pools().forEach(pool -> monitor.watch(pool, snapshot -> { }));
+    }
+
     /** Builds the window into the stage and shows it; call on the FX thread. */
     public void show(Stage stage) {
         this.stage = stage;
@@ -139,31 +150,33 @@ public final class EnvboardUi {
         Button themeToggle = Controls.iconButton(Icons.THEME, "Theme: follow the system, light or dark");
         themeToggle.setId("theme-toggle");
 
+        // What the board's first hosts do not need starts once they are shown (FirstLook).
+        Executor later = startGate.holding(context.executors().io());
         watchlist = new Watchlist(state.watched());
         watchlist.keys().addListener((SetChangeListener<String>) change -> saveState());
         deploys = new DeploysViewModel(context.redeployService(), context.deployHistory(), operations,
-                context.clock(), context.executors().io(), fx,
+                context.clock(), later, fx,
                 (pool, env, report, typed, onConfirm) -> RedeployConfirmation.show(stage, pool, env, report, typed, onConfirm),
                 context.pools().pools(), shell.selectedPoolProperty(),
                 (pool, listener) -> context.poolDeploys().watch(pool, DEPLOY_LISTING, listener));
         WatchAlerts alerts = new WatchAlerts(watchlist::copy);
         DesktopNotifier notifier = new DesktopNotifier(stage, this::open);
         deploys.list().addEventListener(event -> alerts.deploy(event).ifPresent(notifier::show));
-        watchedHealth = new WatchedHealth(shell.pools(), watchlist, HealthWatch::start, context.executors().io(), fx,
+        watchedHealth = new WatchedHealth(shell.pools(), watchlist, HealthWatch::start, later, fx,
                 (pool, snapshot) -> alerts.health(pool, snapshot).forEach(notifier::show));
-        health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, context.executors().io(), fx);
+        health = new PoolHealthModel(shell.selectedPoolProperty(), HealthWatch::start, later, fx);
         updates = new BoardUpdates(shell.selectedPoolProperty(), context.updateChecker()::check,
                 (task, delay) -> updateWorker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
                 BoardUpdates.INTERVAL, BoardUpdates.FIRST_DELAY, fx);
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
                         monitor::refreshNow, deploys, operations, context.executors().io(), fx, watchlist), updates);
-        AuditViewModel audit = new AuditViewModel(context.auditLog(), context.executors().io(), fx);
+        AuditViewModel audit = new AuditViewModel(context.auditLog(), later, fx);
         demos = new DemoBoardModel(shell.pools(), shell.selectedPoolProperty(), new DemoServices(context.demoService(), operations,
                 monitor::refreshNow, links != null ? links : new SystemLinks(hostServices(), context.executors().io()),
                 new ControlsFxNotifier(() -> this.stage, () -> theme.isDark(themeMode)),
                 // A protected environment (pools.yaml protected:) asks for its name typed before a teardown.
-                (pool, environment) -> pool.isProtected(environment), context.executors().io(), fx),
+                (pool, environment) -> pool.isProtected(environment), later, fx),
                 board.notices()::add, board::selectedHosts, board::environments);
         board.keepColumns(demos.environments());
         demos.spotlightProperty().addListener((obs, old, environment) -> {
@@ -174,16 +187,16 @@ public final class EnvboardUi {
         DemoAddOn demoAddOn = new DemoAddOn(demos);
         Map<NavSection, Supplier<Node>> sections = new EnumMap<>(NavSection.class);
         sections.put(NavSection.BOARD, () -> new BoardView(board, audit, deploys::confirmAndRedeploy, demoAddOn));
-        containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
-                context.executors().io(), fx, operations);
-        logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
-                context.executors().io(), fx);
-        LogsView logsView = new LogsView(logs);
-        sections.put(NavSection.CONTAINERS, () -> new ContainersView(containers, row -> {
-            shell.sectionProperty().set(NavSection.LOGS);
-            logsView.open(logTargetOf(row));
-        }));
-        sections.put(NavSection.LOGS, () -> logsView);
+        // Containers and Logs are built when first shown: until then they cost the start-up nothing, engines included.
+        sections.put(NavSection.CONTAINERS, () -> {
+            containers = new ContainersViewModel(shell.selectedPoolProperty(), context.dockerClients(), context.executors().timer(),
+                    context.executors().io(), fx, operations);
+            return new ContainersView(containers, row -> {
+                shell.sectionProperty().set(NavSection.LOGS);
+                logsView().open(logTargetOf(row));
+            });
+        });
+        sections.put(NavSection.LOGS, this::logsView);
         sections.put(NavSection.HEALTH, () -> healthView = new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> deploysView = new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
                 deploys::confirmAndRedeploy));
@@ -212,9 +225,20 @@ public final class EnvboardUi {
         stage.setOnHiding(e -> saveState());
         stage.show();
         shell.start(state.selectedPool());
+        FirstLook.openWhenShown(scene, shell.selectedPoolProperty(), startGate);
         shell.selectedPoolProperty().addListener((obs, old, now) -> saveState());
         demoTicker = new DemoTicker(demos);
         demoTicker.start();
+    }
+
+    /** The Logs view, built the first time it is needed (FX thread). */
+    private LogsView logsView() {
+        if (logsView == null) {
+            logs = new LogsViewModel(new LogService(context.dockerClients(), context.executors().io()), this::selectedPools,
+                    context.executors().io(), fx);
+            logsView = new LogsView(logs);
+        }
+        return logsView;
     }
 
     /** Links open and copy through {@code given} instead of the desktop's browser and clipboard; call before {@link #show}. */

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -38,9 +40,45 @@ public final class GuiLauncher {
             err.println("envboard: " + displayProblem);
             return 2;
         }
-        try (Services context = services.open(configFile)) {
+        // The toolkit (GTK, GL, fonts) and the services (pools.yaml, Docker clients) start side by side.
+        CompletableFuture<Services> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(services.open(configFile));
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        }, "envboard-open");
+        opener.setDaemon(true);
+        opener.start();
+        try {
+            Platform.startup(() -> { });
+        } catch (RuntimeException | Error e) {
+            opening.thenAccept(Services::close);
+            err.println("envboard: JavaFX cannot start: " + e.getMessage()
+                    + "\n  Is a display available, and are the GTK/GL libraries installed (scripts/install-deps.sh)?"
+                    + "\n  Headless commands work without a display: envboard --help");
+            return 2;
+        }
+        try (Services context = opened(opening)) {
             context.pools().problems().forEach(err::println);
             return showWindow(context);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static Services opened(CompletableFuture<Services> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
@@ -48,28 +86,33 @@ public final class GuiLauncher {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<EnvboardUi> ui = new AtomicReference<>();
-        // Read here, before the FX thread exists: it must not wait on the disk.
+        // Read here, off the FX thread: it must not wait on the disk.
         UiStateStore stateStore = new UiStateStore(context.paths().stateDir(), context.notices());
         UiState state = stateStore.load();
+        boolean probe = "1".equals(env.get(StartupProbe.ENV));
+        // Built here (it holds no node yet), so that the pools are asked while the FX thread builds the window.
+        EnvboardUi created;
         try {
-            Platform.startup(() -> {
-                try {
-                    EnvboardUi created = new EnvboardUi(context, Platform::runLater, stateStore, state, new Theme(env));
-                    ui.set(created);
-                    Stage stage = new Stage();
-                    stage.setOnHidden(e -> closed.countDown());
-                    created.show(stage);
-                } catch (RuntimeException | Error e) {
-                    failure.set(e);
-                    closed.countDown();
-                }
-            });
+            created = new EnvboardUi(context, Platform::runLater, stateStore, state, new Theme(env));
         } catch (RuntimeException | Error e) {
-            err.println("envboard: JavaFX cannot start: " + e.getMessage()
-                    + "\n  Is a display available, and are the GTK/GL libraries installed (scripts/install-deps.sh)?"
-                    + "\n  Headless commands work without a display: envboard --help");
-            return 2;
+            err.println("envboard: the window could not be built: " + e);
+            return 1;
         }
+        ui.set(created);
+        created.watchPoolsEarly();
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> closed.countDown());
+                created.show(stage);
+                if (probe) {
+                    StartupProbe.attach(stage.getScene(), err);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.set(e);
+                closed.countDown();
+            }
+        });
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -79,7 +122,6 @@ public final class GuiLauncher {
             ui.get().awaitStateSaved(STATE_SAVE_TIMEOUT).ifPresent(problem -> err.println("envboard: " + problem));
             ui.get().close();
         }
-        Platform.exit();
         if (failure.get() != null) {
             err.println("envboard: the window could not be built: " + failure.get());
             return 1;

@@ -11,12 +11,17 @@ final class RefreshPoolsTask extends Task<Void> {
     private final Runnable first;
     private final PoolMonitor monitor;
     private final List<PoolSpec> pools;
+    private final boolean askAgain;
 
-    /** @param first runs on the task's thread before the pools are asked (starting their watches) */
-    RefreshPoolsTask(String title, Runnable first, PoolMonitor monitor, List<PoolSpec> pools) {
+    /**
+     * @param first    runs on the task's thread before the pools are asked (starting their watches)
+     * @param askAgain inspect every pool now; otherwise a pool that has answered already is not asked again
+     */
+    RefreshPoolsTask(String title, Runnable first, PoolMonitor monitor, List<PoolSpec> pools, boolean askAgain) {
         this.first = first;
         this.monitor = monitor;
         this.pools = List.copyOf(pools);
+        this.askAgain = askAgain;
         updateTitle(title);
     }
 
@@ -27,7 +32,7 @@ final class RefreshPoolsTask extends Task<Void> {
             PoolSpec pool = pools.get(i);
             updateMessage(pool.name() + "…");
             updateProgress(i, pools.size());
-            PoolSnapshot snapshot = monitor.refreshNow(pool).join();
+            PoolSnapshot snapshot = (askAgain ? monitor.refreshNow(pool) : monitor.answer(pool)).join();
             updateMessage(pool.name() + ": " + snapshot.status().label());
         }
         updateProgress(pools.size(), pools.size());

@@ -100,13 +100,13 @@ public final class ShellViewModel {
             List<PoolItem> items = List.copyOf(pools);
             Runnable watchAll = () -> items.forEach(item ->
                     monitor.watch(item.spec(), snapshot -> fx.execute(() -> apply(item, snapshot))));
-            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), watchAll, monitor, specs()));
+            operations.submit(new RefreshPoolsTask("Connecting to " + plural(pools.size()), watchAll, monitor, specs(), false));
         }
     }
 
     /** Asks every pool again now, as an operation the user can watch. */
     public void refresh() {
-        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), () -> { }, monitor, specs()));
+        operations.submit(new RefreshPoolsTask("Refreshing " + plural(pools.size()), () -> { }, monitor, specs(), true));
     }
 
     private List<PoolSpec> specs() {
