@@ -1,11 +1,13 @@
 package dev.envboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.envboard.ui.shell.WindowIcons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -47,7 +50,9 @@ class WindowIconTest {
     }
 
     @Test
-    void theWindowHasTheIconInEverySizeOfTheIconsFolder() throws Exception {
+    void theWindowHasTheIconInEverySizeOfTheIconsFolder(FxRobot robot) throws Exception {
+        // The window as a user sees it: up, and saying nobody answered.
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#welcome").tryQuery().isPresent());
         List<Integer> rendered = renderedSizes();
         assertThat(rendered).as("icons/envboard-NN.png, from 16 to 512 px").contains(16, 24, 32, 48, 64, 128, 256, 512);
         assertThat(WindowIcons.SIZES).containsExactlyInAnyOrderElementsOf(rendered);
