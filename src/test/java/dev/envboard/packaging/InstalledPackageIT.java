@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,10 @@ class InstalledPackageIT {
     static void removeAndCheckItIsGone() throws Exception {
         if (home == null) {
             return;
+        }
+        deleteTree(home);
+        if (noJdkPath != null) {
+            deleteTree(noJdkPath);
         }
         Result purge = root(Map.of("DEBIAN_FRONTEND", "noninteractive"), 300, "apt-get", "purge", "-y", "envboard");
         assertThat(purge.code()).as(purge.output()).isZero();
@@ -155,6 +160,15 @@ class InstalledPackageIT {
             }
         }
         return dir;
+    }
+
+    /** Removes a folder and what is in it; links are removed, never followed. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private record Result(int code, String output) {
