@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Envboard needs beyond a JDK 17+ and Maven: the Docker engine and
 # tools for the sandbox pool, the libraries JavaFX needs to open a window, Xvfb for screenshots,
+# what packaging/build.sh needs to build the .deb (and the .deb to install),
 # and Node.js for HashiCorp's Consul API double, whose npm packages it then installs, pinned by
 # tools/consul-double/package-lock.json, into tools/consul-double/node_modules.
 # Idempotent: installs only what is missing or stale. Needs root (or sudo) for the packages.
@@ -19,6 +20,9 @@ packages=(
     xvfb imagemagick
     # scripts/bench.sh health: the plain tool it compares with
     curl
+    # packaging/build.sh: jpackage builds the .deb under fakeroot, jlink strips native symbols
+    # with objcopy; the installed .deb puts its icons in the theme with xdg-icon-resource
+    fakeroot binutils xdg-utils
 )
 # Node.js and npm only when their commands are missing: a NodeSource nodejs bundles npm, and
 # Debian's npm package would conflict with it.

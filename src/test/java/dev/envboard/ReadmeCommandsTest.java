@@ -37,4 +37,16 @@ class ReadmeCommandsTest {
         assertThat(Path.of("scripts/install-deps.sh")).isExecutable();
         assertThat(Path.of("envboard")).isExecutable();
     }
+
+    /** The .deb's name is what packaging/build.sh makes (InstalledPackageIT installs that one). */
+    @Test
+    void installCommandBuildsTheDebAndInstallsIt() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(commandAfter(readme, "Install the package"))
+                .startsWith("scripts/install-deps.sh")
+                .contains("mvn -q package")
+                .contains("packaging/build.sh")
+                .endsWith("apt-get install ./target/envboard_*.deb");
+        assertThat(Path.of("packaging/build.sh")).isExecutable();
+    }
 }

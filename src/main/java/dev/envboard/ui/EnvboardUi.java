@@ -39,6 +39,7 @@ import dev.envboard.ui.logs.LogsView;
 import dev.envboard.ui.logs.LogsViewModel;
 import dev.envboard.ui.shell.ShellView;
 import dev.envboard.ui.shell.ShellViewModel;
+import dev.envboard.ui.shell.WindowIcons;
 import dev.envboard.ui.welcome.WelcomeView;
 import dev.envboard.runtime.Notices;
 import dev.envboard.ui.watch.DesktopNotifier;
@@ -67,7 +68,6 @@ import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -213,7 +213,7 @@ public final class EnvboardUi {
         });
 
         stage.setTitle("Envboard");
-        stage.getIcons().add(new Image(EnvboardUi.class.getResourceAsStream("/dev/envboard/ui/envboard.png")));
+        stage.getIcons().setAll(WindowIcons.load());
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
