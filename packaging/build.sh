@@ -151,6 +151,7 @@ java_options=(
     --add-exports javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED
     --add-exports javafx.graphics/com.sun.javafx.scene=ALL-UNNAMED
     --add-exports javafx.graphics/com.sun.javafx.css=ALL-UNNAMED
+    --add-exports javafx.graphics/com.sun.glass.ui=ALL-UNNAMED
     --add-opens javafx.controls/javafx.scene.control.skin=ALL-UNNAMED
 )
 launcher_options=()

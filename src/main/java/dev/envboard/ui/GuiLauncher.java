@@ -101,6 +101,7 @@ public final class GuiLauncher {
         ui.set(created);
         Platform.runLater(() -> {
             try {
+                nameTheApplication();
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
                 created.show(stage);
@@ -129,6 +130,19 @@ public final class GuiLauncher {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The window's class (WM_CLASS) is "java" unless glass is told a name before the first window:
+     * desktops match windows to their menu entry (StartupWMClass=envboard) and dock icon by it.
+     * Glass has no public API for it; without the export (a test's class path) the name stays.
+     */
+    private static void nameTheApplication() {
+        try {
+            com.sun.glass.ui.Application.GetApplication().setName("envboard");
+        } catch (RuntimeException | LinkageError e) {
+            // cosmetic only: the window works under any class name
+        }
     }
 
     /** JavaFX only says "Unable to open DISPLAY" deep in a stack trace; say it first, plainly. */
