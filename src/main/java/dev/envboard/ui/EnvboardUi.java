@@ -200,7 +200,7 @@ public final class EnvboardUi {
         sections.put(NavSection.HEALTH, () -> healthView = new HealthView(health, board::environments));
         sections.put(NavSection.DEPLOYS, () -> deploysView = new DeploysView(deploys, shell.selectedPoolProperty(), board::environments,
                 deploys::confirmAndRedeploy));
-        Node welcome = new WelcomeView(shell, context.paths().poolsFile());
+        Supplier<Node> welcome = () -> new WelcomeView(shell, context.paths().poolsFile());
 
         ShellView root = new ShellView(shell, operations, themeToggle, sections, welcome);
         Scene scene = new Scene(root, state.width(), state.height());

@@ -16,15 +16,18 @@ import javafx.scene.layout.VBox;
 public final class ShellView extends BorderPane {
     private final StackPane content = new StackPane();
     private final Map<NavSection, Supplier<Node>> sections;
-    private final Node welcome;
+    private final Supplier<Node> welcome;
     private final ShellViewModel model;
 
-    /** @param sections builds each section's view the first time it is shown */
+    /**
+     * @param sections builds each section's view the first time it is shown
+     * @param welcome  builds the view shown while no pool answers, the first time it is needed
+     */
     public ShellView(ShellViewModel model, Operations operations, Button themeToggle,
-                     Map<NavSection, Supplier<Node>> sections, Node welcome) {
+                     Map<NavSection, Supplier<Node>> sections, Supplier<Node> welcome) {
         this.model = model;
         this.sections = new java.util.EnumMap<>(NavSection.class);
-        this.welcome = welcome;
+        this.welcome = memoize(welcome);
         sections.forEach((section, factory) -> this.sections.put(section, memoize(factory)));
         getStyleClass().add("shell");
         setTop(new VBox(new PoolBar(model, themeToggle), new ProblemsBanner(model.problems())));
@@ -38,7 +41,7 @@ public final class ShellView extends BorderPane {
     }
 
     private void showContent() {
-        Node node = model.welcomeNeededProperty().get() ? welcome : sections.get(model.sectionProperty().get()).get();
+        Node node = model.welcomeNeededProperty().get() ? welcome.get() : sections.get(model.sectionProperty().get()).get();
         content.getChildren().setAll(node);
     }
 
