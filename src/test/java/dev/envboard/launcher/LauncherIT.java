@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The checkout's launcher script after {@code mvn package}: its class-data-sharing archive is
  * written by a command's first run, taken into use by the next (classes then come from it),
- * never by {@code --version}; a command's output stays clean throughout; a headless command
+ * never by {@code --version}; {@code --help} and {@code --version} load no docker-java, Jackson or MINA; a command's output stays clean throughout; a headless command
  * loads no JavaFX. The pool is a socket with no engine behind it: no sandbox needed.
  */
 class LauncherIT {
@@ -51,6 +51,22 @@ class LauncherIT {
         assertThat(loaded).as("our classes come from the archive")
                 .containsPattern("dev\\.envboard\\.cli\\.NodesCommand source: shared objects file \\(top\\)");
         assertThat(loaded).as("a headless command loads no JavaFX").doesNotContain("javafx.");
+    }
+
+    @Test
+    void helpAndVersionLoadNoDockerJavaJacksonOrSsh() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        for (String flag : List.of("--help", "--version")) {
+            Path classLog = dir.resolve("classes" + flag + ".log");
+            Result result = run(cache, "-Xlog:class+load:file=" + classLog, flag);
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("envboard");
+            String loaded = Files.readString(classLog);
+            assertThat(loaded).as(flag).contains("dev.envboard.Main")
+                    .doesNotContain("com.github.dockerjava").doesNotContain("com.fasterxml.jackson")
+                    .doesNotContain("org.apache.sshd").doesNotContain("javafx.");
+        }
+        assertThat(archives(cache)).isEmpty();
     }
 
     @Test
