@@ -32,6 +32,10 @@ import java.util.function.Supplier;
  * ids (a reader that falls behind gets dropped by the engine), a worker does the reading.
  */
 public final class EngineContainerWatch implements AutoCloseable {
+    /** Container actions that change a row of the table (state, health, name): exec_*, attach, resize and the like do not. */
+    static final List<String> SHOWN_ACTIONS = List.of("create", "start", "restart", "die", "kill", "stop", "destroy",
+            "pause", "unpause", "rename", "update", "oom", "health_status");
+
     static final int QUEUE = 10_000;
 
     private final String host;
@@ -51,7 +55,7 @@ public final class EngineContainerWatch implements AutoCloseable {
         this.hostEnvironment = hostEnvironment;
         this.client = clients.quick(endpoint);
         this.sink = sink;
-        this.feed = new EventFeed(clients.stream(endpoint), client, List.of(EventType.CONTAINER), timer, io, new EventFeed.Listener() {
+        this.feed = new EventFeed(clients.stream(endpoint), client, List.of(EventType.CONTAINER), SHOWN_ACTIONS, timer, io, new EventFeed.Listener() {
             @Override
             public void onEvent(Event event) {
                 if (event.getId() != null && !dirty.offer(event.getId())) {

@@ -38,6 +38,7 @@ public final class EventFeed implements AutoCloseable {
     private final DockerClient stream;
     private final DockerClient quick;
     private final List<EventType> types;
+    private final List<String> actions;
     private final ScheduledExecutorService timer;
     private final Executor io;
     private final Listener listener;
@@ -53,9 +54,21 @@ public final class EventFeed implements AutoCloseable {
 
     public EventFeed(DockerClient stream, DockerClient quick, List<EventType> types,
                      ScheduledExecutorService timer, Executor io, Listener listener) {
+        this(stream, quick, types, List.of(), timer, io, listener);
+    }
+
+    /**
+     * @param actions the only event actions the engine sends ({@code event=} filters; empty: all).
+     *                A healthcheck makes three exec_* events a second per container that change
+     *                nothing shown: filtered at the source, they cost nothing. The engine matches
+     *                {@code health_status} by prefix ("health_status: healthy").
+     */
+    public EventFeed(DockerClient stream, DockerClient quick, List<EventType> types, List<String> actions,
+                     ScheduledExecutorService timer, Executor io, Listener listener) {
         this.stream = stream;
         this.quick = quick;
         this.types = List.copyOf(types);
+        this.actions = List.copyOf(actions);
         this.timer = timer;
         this.io = io;
         this.listener = listener;
@@ -82,6 +95,9 @@ public final class EventFeed implements AutoCloseable {
         io.execute(() -> {
             try {
                 EventsCmd command = stream.eventsCmd().withEventTypeFilter(types.toArray(EventType[]::new));
+                if (!actions.isEmpty()) {
+                    command = command.withEventFilter(actions.toArray(String[]::new));
+                }
                 if (resumeFrom != null) {
                     command = command.withSince(resumeFrom);
                 }

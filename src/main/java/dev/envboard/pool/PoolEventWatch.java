@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class PoolEventWatch implements AutoCloseable {
     static final long COALESCE_MS = 100;
+    /** Container and daemon actions that change a standalone host's card. */
+    static final List<String> STANDALONE_ACTIONS = List.of("reload", "create", "start", "die", "destroy", "pause", "unpause");
+
     /** Causes kept per refresh; a burst beyond them is only counted. */
     static final int MAX_CAUSES = 32;
 
@@ -50,9 +53,12 @@ public final class PoolEventWatch implements AutoCloseable {
         List<EventType> types = pool.kind() == PoolKind.STANDALONE
                 ? List.of(EventType.DAEMON, EventType.CONTAINER)
                 : List.of(EventType.NODE, EventType.SERVICE, EventType.DAEMON);
+        // A standalone card counts running containers and shows the daemon's labels: only these
+        // actions change them (healthchecks' exec_* events would each cost a pool inspection).
+        List<String> actions = pool.kind() == PoolKind.STANDALONE ? STANDALONE_ACTIONS : List.of();
         for (EndpointSpec endpoint : pool.endpoints()) {
             try {
-                feeds.add(new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, timer, io, new EventFeed.Listener() {
+                feeds.add(new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, actions, timer, io, new EventFeed.Listener() {
                     @Override
                     public void onEvent(Event event) {
                         changed(Cause.of(endpoint, event));

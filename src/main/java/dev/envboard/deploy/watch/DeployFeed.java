@@ -79,7 +79,8 @@ public final class DeployFeed implements AutoCloseable {
         List<EventType> types = swarm ? List.of(EventType.CONFIG, EventType.SERVICE) : List.of(EventType.VOLUME, EventType.CONTAINER);
         for (EndpointSpec endpoint : pool.endpoints()) {
             try {
-                EventFeed feed = new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, timer, io, new EventFeed.Listener() {
+                // Only records and deploy objects being created or removed matter here (see signalsADeploy).
+                EventFeed feed = new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, List.copyOf(CREATED_OR_REMOVED), timer, io, new EventFeed.Listener() {
                     @Override
                     public void onEvent(Event event) {
                         if (signalsADeploy(event)) {
