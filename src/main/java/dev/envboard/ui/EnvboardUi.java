@@ -194,7 +194,7 @@ public final class EnvboardUi {
             return new ContainersView(containers, row -> {
                 shell.sectionProperty().set(NavSection.LOGS);
                 logsView().open(logTargetOf(row));
-            });
+            }, context.executors().timer());
         });
         sections.put(NavSection.LOGS, this::logsView);
         sections.put(NavSection.HEALTH, () -> healthView = new HealthView(health, board::environments));
@@ -227,7 +227,7 @@ public final class EnvboardUi {
         shell.start(state.selectedPool());
         FirstLook.openWhenShown(scene, shell.selectedPoolProperty(), startGate);
         shell.selectedPoolProperty().addListener((obs, old, now) -> saveState());
-        demoTicker = new DemoTicker(demos);
+        demoTicker = new DemoTicker(demos, context.executors().timer(), fx);
         demoTicker.start();
     }
 

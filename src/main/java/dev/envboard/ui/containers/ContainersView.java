@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.MapChangeListener;
@@ -47,7 +48,8 @@ public final class ContainersView extends VBox {
     private final TableView<ContainerRow> table = new TableView<>();
     private final Consumer<ContainerRow> openLogs;
 
-    public ContainersView(ContainersViewModel model, Consumer<ContainerRow> openLogs) {
+    /** @param timer ticks the uptimes (a Timeline would keep JavaFX pulsing sixty times a second) */
+    public ContainersView(ContainersViewModel model, Consumer<ContainerRow> openLogs, ScheduledExecutorService timer) {
         this.model = model;
         this.openLogs = openLogs;
         setId("containers");
@@ -106,9 +108,7 @@ public final class ContainersView extends VBox {
             }
         });
         // Uptimes move on even when nothing else changes.
-        Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10), e -> table.refresh()));
-        tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        timer.scheduleAtFixedRate(() -> Platform.runLater(table::refresh), 10, 10, TimeUnit.SECONDS);
     }
 
     private void buildTable() {
