@@ -71,7 +71,7 @@ final class DemoBench implements Bench.Benchmark {
         if (!Files.isDirectory(templates.resolve(TEMPLATE))) {
             throw new BenchFailure("no template " + TEMPLATE + " in " + templates);
         }
-        String loadBefore = loadAverage();
+        String loadBefore = LoadAverage.now();
         String owner = System.getProperty("user.name");
         try (BenchContext bench = context.withTemplates(templates, registry.dockerConfig());
              DemoHosts hosts = DemoHosts.unassignAll(sandbox, ENV);
@@ -163,7 +163,7 @@ final class DemoBench implements Bench.Benchmark {
                 System.out.println("  docker-cli: " + cliClock.describeMedians());
                 System.out.println("  floor: " + floorClock.describeMedians());
                 System.out.println("demo: " + result.p90s());
-                System.out.println("demo: load average before " + loadBefore + ", after " + loadAverage());
+                System.out.println("demo: load average before " + loadBefore + ", after " + LoadAverage.now());
                 System.out.println("demo: " + result.summary() + " (target ratio <= 1.00)");
             } finally {
                 sessions.forEach(FloorSsh::close);
@@ -316,12 +316,4 @@ final class DemoBench implements Bench.Benchmark {
         };
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
 }

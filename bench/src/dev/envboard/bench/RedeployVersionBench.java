@@ -61,7 +61,7 @@ final class RedeployVersionBench implements Bench.Benchmark {
         List<Sandbox.Engine> nodes = NODES.stream().map(sandbox::engine).toList();
         SwarmByHand prepare = new SwarmByHand(sandbox, ENV, cli1, registry.dockerConfig());
         SwarmByHand byHand = new SwarmByHand(sandbox, ENV, cli2, registry.dockerConfig());
-        String loadBefore = loadAverage();
+        String loadBefore = LoadAverage.now();
         List<String> previous = new ArrayList<>();
         for (String node : NODES) {
             previous.add(sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", node));
@@ -134,7 +134,7 @@ final class RedeployVersionBench implements Bench.Benchmark {
         Samples ct = totals.get(Alternating.CLI);
         Samples ed = downtimes.get(Alternating.ENVBOARD);
         Samples cd = downtimes.get(Alternating.CLI);
-        System.out.println("redeploy-version: load average at the start " + loadBefore + ", at the end " + loadAverage());
+        System.out.println("redeploy-version: load average at the start " + loadBefore + ", at the end " + LoadAverage.now());
         System.out.println("redeploy-version: total envboard=" + Samples.ms(et.median()) + " ms docker-cli=" + Samples.ms(ct.median())
                 + " ms total-ratio=" + Samples.ratio(et.median() / ct.median()) + " (target <= 1.10); medians of " + RUNS + " runs each");
         System.out.println("redeploy-version: downtime envboard=" + Samples.ms(ed.median()) + " ms docker-cli=" + Samples.ms(cd.median())
@@ -166,14 +166,6 @@ final class RedeployVersionBench implements Bench.Benchmark {
         return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
 
     /**
      * The state every timed run starts from: the stack at :1 as the CLI deploys it, every replica

@@ -96,7 +96,7 @@ final class StartupBench implements Bench.Benchmark {
         env = commands.environment(scratch);
         long began = System.nanoTime();
         try {
-            String loadBefore = loadAverage();
+            String loadBefore = LoadAverage.now();
             System.out.println("startup: " + RUNS + " rounds after " + WARMUP + " untimed; java " + commands.java()
                     + ", the floors with default flags; envboard cold: a fresh empty XDG_CACHE_HOME each run (no AppCDS archive),"
                     + " warm: one XDG_CACHE_HOME per kind, which the untimed round's run of that kind filled");
@@ -117,7 +117,7 @@ final class StartupBench implements Bench.Benchmark {
                     window(sandbox.poolsFile(), xvfb.display());
                 }
             }
-            System.out.println("startup: load average at the start " + loadBefore + ", at the end " + loadAverage()
+            System.out.println("startup: load average at the start " + loadBefore + ", at the end " + LoadAverage.now()
                     + "; took " + Math.round((System.nanoTime() - began) / 1e9) + " s");
             System.out.println(summary());
         } finally {
@@ -365,14 +365,6 @@ final class StartupBench implements Bench.Benchmark {
         return Samples.ms(samples.percentile(90)) + " ms";
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
 
     private static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
