@@ -25,6 +25,12 @@ public final class VirtualNode {
         return engine.name;
     }
 
+    public Map<String, String> labels() {
+        synchronized (engine.lock) {
+            return Map.copyOf(labels);
+        }
+    }
+
     public VirtualEngine engine() {
         return engine;
     }
