@@ -14,6 +14,8 @@ import java.util.function.Predicate;
  * engine closes, or {@code until} has passed. {@code since} replays the engine's recent history.
  */
 final class EventStream {
+    static final long IDLE_MS = 2000;
+    private static final byte[] NEWLINE = {'\n'};
     private final VirtualEngine engine;
 
     EventStream(VirtualEngine engine) {
@@ -37,12 +39,16 @@ final class EventStream {
             OutputStream out = exchange.getResponseBody();
             out.flush();
             while (until == null || System.currentTimeMillis() * 1_000_000L <= until) {
-                ObjectNode event = subscription.next();
-                if (event == null) {
+                ObjectNode event = subscription.next(IDLE_MS);
+                if (event == null && subscription.isOver()) {
                     break;
                 }
-                out.write(SimJson.JSON.writeValueAsBytes(event));
-                out.write('\n');
+                // Idle: a bare newline (whitespace between JSON values, which readers skip) is how
+                // a client that hung up is noticed, so its subscription does not linger.
+                out.write(event == null ? NEWLINE : SimJson.JSON.writeValueAsBytes(event));
+                if (event != null) {
+                    out.write('\n');
+                }
                 out.flush();
             }
         } catch (InterruptedException e) {

@@ -48,9 +48,15 @@ final class LogStream {
             return;
         }
         try (subscription) {
-            for (VirtualEngine.LogFrame frame = subscription.next(); frame != null; frame = subscription.next()) {
-                write(out, frame.entry(), stdout, stderr, timestamps);
-                out.flush();
+            while (true) {
+                VirtualEngine.LogFrame frame = subscription.next(EventStream.IDLE_MS);
+                if (frame == null && subscription.isOver()) {
+                    break;
+                }
+                if (frame != null) {
+                    write(out, frame.entry(), stdout, stderr, timestamps);
+                    out.flush();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,26 +19,29 @@ final class StreamHub<T> implements AutoCloseable {
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
         private final Predicate<T> filter;
         private volatile boolean ended;
+        private volatile boolean over;
 
         private Subscription(Predicate<T> filter) {
             this.filter = filter;
         }
 
-        /** The next item, or null when the stream is over (hub closed, subscriber too slow). */
+        /** The next item, or null after {@code idleMs} without one or when the stream is over ({@link #isOver()}). */
         @SuppressWarnings("unchecked")
-        T next() throws InterruptedException {
-            while (true) {
-                if (ended && queue.isEmpty()) {
-                    return null;
-                }
-                Object item = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (item == END) {
-                    return null;
-                }
-                if (item != null) {
-                    return (T) item;
-                }
+        T next(long idleMs) throws InterruptedException {
+            if (over) {
+                return null;
             }
+            Object item = queue.poll(idleMs, TimeUnit.MILLISECONDS);
+            if (item == END) {
+                over = true;
+                return null;
+            }
+            return (T) item;
+        }
+
+        /** Closed hub or a subscriber too slow for its queue. */
+        boolean isOver() {
+            return over;
         }
 
         private void offer(T item) {
