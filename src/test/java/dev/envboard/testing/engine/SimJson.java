@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The Engine API's JSON shapes, field names as a real engine (API 1.43) writes them and as
+ * The Engine API's JSON shapes, field names as a real engine (20.10, API 1.41, as the sandbox runs) writes them and as
  * docker-java's models read them. Called under the simulator's lock.
  */
 final class SimJson {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String ENGINE_VERSION = "24.0.9-sim";
-    static final String API_VERSION = "1.43";
+    static final String ENGINE_VERSION = "20.10.24-sim";
+    static final String API_VERSION = "1.41";
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
     private SimJson() {
@@ -34,10 +34,13 @@ final class SimJson {
                 .put("ContainersPaused", 0).put("ContainersStopped", engine.containers.size() - running)
                 .put("Images", 3).put("Driver", "overlay2").put("NCPU", 4).put("MemTotal", 8L << 30)
                 .put("OperatingSystem", "Simulated Linux").put("OSType", "linux").put("Architecture", "x86_64")
-                .put("KernelVersion", "6.1.0-sim").put("DockerRootDir", "/var/lib/docker");
+                .put("KernelVersion", "6.1.0-sim").put("DockerRootDir", "/var/lib/docker")
+                .put("NEventsListener", engine.eventSubscribers()).put("SystemTime", Instant.now().toString());
+        info.putArray("Warnings");
         ArrayNode labels = info.putArray("Labels");
         engine.labels.forEach((k, v) -> labels.add(k + "=" + v));
         ObjectNode swarm = info.putObject("Swarm");
+        swarm.put("Error", "").putNull("RemoteManagers");
         VirtualNode node = engine.node;
         if (node == null) {
             swarm.put("NodeID", "").put("NodeAddr", "").put("LocalNodeState", "inactive").put("ControlAvailable", false);
