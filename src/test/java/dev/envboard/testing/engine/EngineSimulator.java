@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,14 @@ public final class EngineSimulator implements AutoCloseable {
                 node.labels.put(LABEL_KEY, environments.get(i % environments.size()));
                 swarm.nodes.add(node);
             }
+            Map<String, VirtualService> services = new HashMap<>();
+            Map<VirtualService, Integer> slots = new HashMap<>();
             for (VirtualNode node : swarm.nodes) {
                 String stack = node.labels.get(LABEL_KEY);
                 for (int t = 0; t < tasksPerNode; t++) {
-                    VirtualService service = service(swarm, stack, "svc" + (t + 1));
-                    addTask(swarm, service, node);
+                    VirtualService service = services.computeIfAbsent(stack + "_svc" + (t + 1),
+                            name -> service(swarm, name.substring(0, stack.length()), name.substring(stack.length() + 1)));
+                    addTask(swarm, service, slots.merge(service, 1, Integer::sum), node);
                 }
             }
             swarms.add(swarm);
@@ -228,20 +232,14 @@ public final class EngineSimulator implements AutoCloseable {
     }
 
     private VirtualService service(VirtualSwarm swarm, String stack, String name) {
-        for (VirtualService s : swarm.services.values()) {
-            if (s.stack().equals(stack) && s.name().equals(name)) {
-                return s;
-            }
-        }
         VirtualService created = new VirtualService(randomId(25, "abcdefghijklmnopqrstuvwxyz0123456789"), stack, name,
                 "registry.example/" + name + ":1.0");
         swarm.services.put(created.id(), created);
         return created;
     }
 
-    private void addTask(VirtualSwarm swarm, VirtualService service, VirtualNode node) {
+    private void addTask(VirtualSwarm swarm, VirtualService service, int slot, VirtualNode node) {
         String taskId = randomId(25, "abcdefghijklmnopqrstuvwxyz0123456789");
-        int slot = (int) swarm.tasks.values().stream().filter(t -> t.service == service).count() + 1;
         String taskName = service.fullName() + "." + slot + "." + taskId;
         Map<String, String> labels = Map.of(
                 "com.docker.swarm.service.name", service.fullName(),

@@ -151,4 +151,33 @@ class EngineSimulatorStreamsTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains(c.name() + " started", "hello from stdout", "oops on stderr");
     }
+
+    @Test
+    void closingTheSimulatorEndsOpenStreamsAndFreesItsPorts() throws Exception {
+        VirtualEngine engine = engines.get(0);
+        List<String> ends = new CopyOnWriteArrayList<>();
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onError(Throwable error) {
+                ends.add("error");
+            }
+
+            @Override
+            public void onComplete() {
+                ends.add("complete");
+            }
+        };
+        clients.stream(endpoint(engine)).eventsCmd().exec(callback);
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.eventSubscribers() == 1);
+
+        sim.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ends.isEmpty());
+        assertThat(engine.eventSubscribers()).isZero();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                    socket.connect(new java.net.InetSocketAddress("127.0.0.1", engine.port()), 2000)))
+                    .as("nothing listens on the closed engine's port").isInstanceOf(java.io.IOException.class);
+        }
+    }
 }

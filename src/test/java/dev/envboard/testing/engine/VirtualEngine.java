@@ -33,6 +33,7 @@ public final class VirtualEngine implements AutoCloseable {
     VirtualSwarm swarm;
     VirtualNode node;
     private HttpServer server;
+    private int port;
 
     /** One log line on its way to followers of a container's logs. */
     record LogFrame(String containerId, VirtualContainer.LogEntry entry) {
@@ -50,6 +51,7 @@ public final class VirtualEngine implements AutoCloseable {
         server.createContext("/", new EngineApi(this));
         server.setExecutor(executor);
         server.start();
+        port = server.getAddress().getPort();
     }
 
     public String id() {
@@ -61,7 +63,7 @@ public final class VirtualEngine implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     /** The endpoint Envboard dials: plain tcp on loopback, which it accepts without TLS. */
