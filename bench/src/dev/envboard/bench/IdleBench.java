@@ -30,9 +30,12 @@ import java.util.stream.Stream;
  * fresh XDG state and cache dirs, every engine endpoint and the Consul address behind recording
  * proxies. After the board shows and a warm-up (default 45 s), for 60 s: the window process's CPU
  * ({@code /proc/PID/stat} utime+stime) as % of one core, its five busiest threads, RSS, and every
- * request it made to each engine and to Consul, per minute. Target: CPU &lt; 1 % of one core.
+ * request it made to each engine and to Consul, per minute. Target: CPU &lt; 1 % of one core. For
+ * comparison, a JavaFX hello-world ({@link FxHello}) stays open on the same display and is measured
+ * over the same seconds: what any idle JavaFX window costs here.
  * {@code JAVA_TOOL_OPTIONS="-Denvboard.bench.idle.warmup=S -Denvboard.bench.idle.seconds=S"}
- * changes the warm-up and the measured time.
+ * changes the warm-up and the measured time; {@code -Denvboard.bench.idle.jfr=FILE} records the
+ * measured time with Flight Recorder (its own cost then counts in the figures).
  */
 final class IdleBench implements Bench.Benchmark {
     private static final long WARMUP_SECONDS = Long.getLong("envboard.bench.idle.warmup", 45);
@@ -42,6 +45,8 @@ final class IdleBench implements Bench.Benchmark {
     private static final String NAME_PREFIX = "envboard-idle-hc-";
     private static final String POOL = "sandbox-hosts";
     private static final String CONSUL = "consul";
+    /** Where to write a Flight Recording of the measured time (jcmd JFR.start/stop on the window), for finding the cost. */
+    private static final String JFR = System.getProperty("envboard.bench.idle.jfr");
 
     /** What every proxy heard while measuring: per engine (or Consul), per normalised request. */
     private final Map<String, Map<String, Integer>> requests = new ConcurrentHashMap<>();
@@ -69,9 +74,12 @@ final class IdleBench implements Bench.Benchmark {
                 env.put("DISPLAY", xvfb.display());
                 env.put("ENVBOARD_STARTUP_PROBE", "1");
                 try (StartupProcess.Watched window = StartupProcess.Watched.start("envboard window",
-                        commands.envboard("--config", pools.toString()), env, scratch.resolve("window.out"))) {
+                        commands.envboard("--config", pools.toString()), env, scratch.resolve("window.out"));
+                     StartupProcess.Watched hello = StartupProcess.Watched.start("JavaFX hello-world", commands.fxHello(),
+                             env, scratch.resolve("fx-hello.out"))) {
                     window.await("board-populated");
-                    measure(context, host, window.pid());
+                    hello.await("first-frame");
+                    measure(context, host, window.pid(), hello.pid());
                 }
             }
         } finally {
@@ -83,7 +91,7 @@ final class IdleBench implements Bench.Benchmark {
         }
     }
 
-    private void measure(BenchContext context, Sandbox.Engine host, long pid) throws Exception {
+    private void measure(BenchContext context, Sandbox.Engine host, long pid, long helloPid) throws Exception {
         String loadBefore = LoadAverage.now();
         System.out.println("idle: window pid " + pid + " showed the board; warm-up " + WARMUP_SECONDS + " s, then "
                 + MEASURED_SECONDS + " s measured (load average " + loadBefore + ")");
@@ -92,12 +100,18 @@ final class IdleBench implements Bench.Benchmark {
         long hz = clockTicks();
         Map<String, long[]> threadsBefore = threads(pid);
         long ticksBefore = ticks(Path.of("/proc/" + pid + "/stat"));
+        long helloBefore = ticks(Path.of("/proc/" + helloPid + "/stat"));
+        Map<String, long[]> helloThreadsBefore = threads(helloPid);
         Instant from = Instant.now();
         long start = System.nanoTime();
         measuring.set(true);
+        jcmd(pid, "JFR.start", "name=idle", "settings=profile", "filename=" + JFR);
         TimeUnit.SECONDS.sleep(MEASURED_SECONDS);
+        jcmd(pid, "JFR.stop", "name=idle");
         measuring.set(false);
         long ticksAfter = ticks(Path.of("/proc/" + pid + "/stat"));
+        long helloAfter = ticks(Path.of("/proc/" + helloPid + "/stat"));
+        Map<String, long[]> helloThreadsAfter = threads(helloPid);
         long nanos = System.nanoTime() - start;
         Map<String, long[]> threadsAfter = threads(pid);
         Instant to = Instant.now();
@@ -110,6 +124,9 @@ final class IdleBench implements Bench.Benchmark {
         System.out.println(String.format(Locale.ROOT, "idle: %.0f ms of CPU in %.1f s: %.2f %% of one core; RSS %d MB;"
                 + " load average %s at the start, %s at the end", cpuMs, seconds, percent, rssKb / 1024, loadBefore, loadAfter));
         System.out.println("idle: busiest threads (CPU in the " + MEASURED_SECONDS + " s): " + busiest(threadsBefore, threadsAfter, hz));
+        double helloPercent = (helloAfter - helloBefore) * 1000.0 / hz / 10.0 / seconds;
+        System.out.println(String.format(Locale.ROOT, "idle: floor, a JavaFX hello-world open on the same display over the same"
+                + " time: %.2f %% of one core; its busiest threads: %s", helloPercent, busiest(helloThreadsBefore, helloThreadsAfter, hz)));
         String events = context.docker(host, "events", "--since", String.valueOf(from.getEpochSecond()),
                 "--until", String.valueOf(to.getEpochSecond()), "--filter", "type=container", "--format", "{{.Action}}");
         Map<String, Integer> actions = new TreeMap<>();
@@ -126,9 +143,9 @@ final class IdleBench implements Bench.Benchmark {
                     .forEach(e -> System.out.println("idle:   " + e.getValue() + " x " + e.getKey()));
         }
         boolean met = percent < TARGET_PERCENT;
-        System.out.println(String.format(Locale.ROOT, "idle: cpu=%.2f%% of one core (target < %.0f %%: %s) rss=%d MB"
+        System.out.println(String.format(Locale.ROOT, "idle: cpu=%.2f%% of one core (target < %.0f %%: %s) fx-hello=%.2f%% rss=%d MB"
                         + " requests/min: %s (after %d s warm-up, over %.0f s)", percent, TARGET_PERCENT, met ? "met" : "NOT met",
-                rssKb / 1024, perEngine.isEmpty() ? "none" : String.join(" ", perEngine), WARMUP_SECONDS, seconds));
+                helloPercent, rssKb / 1024, perEngine.isEmpty() ? "none" : String.join(" ", perEngine), WARMUP_SECONDS, seconds));
     }
 
     /** Three containers with a 1 s healthcheck, waited for until each is healthy. */
@@ -202,6 +219,19 @@ final class IdleBench implements Bench.Benchmark {
         return new UiState(state.x(), state.y(), state.width(), state.height(), state.maximized(), state.theme(), pool, state.watched());
     }
 
+    private static void jcmd(long pid, String... args) throws IOException, InterruptedException {
+        if (JFR == null) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+        command.addAll(List.of(args));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes()).trim();
+        if (jcmd.waitFor() != 0) {
+            throw new BenchFailure(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
     private static void alive(long pid) {
         if (!Files.exists(Path.of("/proc/" + pid + "/stat"))) {
             throw new BenchFailure("the window (pid " + pid + ") ended during the warm-up");
@@ -231,12 +261,21 @@ final class IdleBench implements Bench.Benchmark {
         return threads;
     }
 
+    /** The five busiest threads, those of a pool (names that differ by a number, as envboard-io-12) added up. */
     private static String busiest(Map<String, long[]> before, Map<String, long[]> after, long hz) {
+        Map<String, long[]> byName = new HashMap<>(); // ticks, threads
+        after.forEach((key, ticks) -> {
+            long used = ticks[0] - before.getOrDefault(key, new long[] {0})[0];
+            String name = key.replaceAll(" \\(\\d+\\)$", "").replaceAll("[-#]?\\d+$", "-N").replaceAll("-?-?-N$", "-N");
+            long[] sum = byName.computeIfAbsent(name, n -> new long[2]);
+            sum[0] += used;
+            sum[1]++;
+        });
         List<String> top = new ArrayList<>();
-        after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue()[0] - before.getOrDefault(e.getKey(), new long[] {0})[0]))
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(5)
-                .forEach(e -> top.add(e.getKey() + " " + e.getValue() * 1000 / hz + " ms"));
+        byName.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()).limit(5)
+                .forEach(e -> top.add(e.getKey() + (e.getValue()[1] > 1 ? " (" + e.getValue()[1] + " threads)" : "") + " "
+                        + e.getValue()[0] * 1000 / hz + " ms"));
         int newThreads = (int) after.keySet().stream().filter(k -> !before.containsKey(k)).count();
         int ended = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
         return String.join(", ", top) + "; " + after.size() + " threads (" + newThreads + " started, " + ended + " ended meanwhile)";
