@@ -118,7 +118,9 @@ public final class ShellViewModel {
     }
 
     private void apply(PoolItem item, PoolSnapshot snapshot) {
-        item.update(snapshot);
+        if (!item.update(snapshot) && item != selectedPool.get()) {
+            return; // nothing shown changed
+        }
         updateStatus();
         boolean allChecked = pools.stream().noneMatch(p -> p.status() == PoolStatus.UNKNOWN);
         boolean noneAnswers = pools.stream().allMatch(p -> p.status() == PoolStatus.OFFLINE || p.status() == PoolStatus.REFUSED);
@@ -136,7 +138,7 @@ public final class ShellViewModel {
             status.set(item.name() + ": connecting…");
         } else {
             status.set(item.name() + " (" + snapshot.kind().label() + "): " + snapshot.status().label()
-                    + ", " + snapshot.message() + " · updated " + TIME.format(snapshot.at()));
+                    + ", " + snapshot.message() + " · updated " + TIME.format(item.answeredAt()));
         }
     }
 
