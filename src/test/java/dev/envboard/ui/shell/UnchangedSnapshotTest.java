@@ -61,6 +61,18 @@ class UnchangedSnapshotTest {
         assertThat(item.status()).isEqualTo(PoolStatus.OFFLINE);
     }
 
+    @Test
+    void theStatusLineChangesWithTheMinuteNotWithEachAnswer() {
+        item.update(snapshot(Instant.parse("2026-01-01T10:00:01Z"), alpha, bravo));
+        String first = ShellViewModel.statusOf(item);
+        item.update(snapshot(Instant.parse("2026-01-01T10:00:56Z"), alpha, bravo));
+        String sameMinute = ShellViewModel.statusOf(item);
+        item.update(snapshot(Instant.parse("2026-01-01T10:01:01Z"), alpha, bravo));
+
+        assertThat(sameMinute).isEqualTo(first);
+        assertThat(ShellViewModel.statusOf(item)).isNotEqualTo(first).startsWith("lab (");
+    }
+
     private PoolSnapshot snapshot(Instant at, Host... hosts) {
         return new PoolSnapshot(item.spec(), item.spec().kind(), PoolStatus.ONLINE, hosts.length + " hosts", List.of(hosts), at);
     }
