@@ -208,9 +208,10 @@ final class IdleBench implements Bench.Benchmark {
     }
 
     private RecordingProxy.Listener recorder(String name) {
+        requests.put(name, new ConcurrentHashMap<>()); // an engine asked nothing is listed with 0
         return request -> {
             if (measuring.get()) {
-                requests.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).merge(CallTrace.normalized(request), 1, Integer::sum);
+                requests.get(name).merge(CallTrace.normalized(request), 1, Integer::sum);
             }
         };
     }
