@@ -6,6 +6,7 @@
 #   nodes: envboard=28 ms docker-cli=99 ms floor=20 ms ratio=0.29 floor-ratio=1.40
 # Exits 1 with the reason (and for redeploy and demo the engines' state) when a side fails.
 # Usage: scripts/bench.sh NAME      (scripts/bench.sh --list for the names)
+# idle opens the packaged window (as startup does) and measures it while nothing changes.
 # startup runs the packaged ./envboard and its floors as separate processes (its windows under an
 # Xvfb of its own), cold (no AppCDS archive) and warm.
 # ENVBOARD_BENCH_TRACE=1 scripts/bench.sh NAME: a short run that ends with the Engine API calls
@@ -27,7 +28,7 @@ fi
 # packages first. A build leaves no AppCDS archive behind: the launcher keeps it in
 # $XDG_CACHE_HOME/envboard/cds/, and startup gives every cold run an empty XDG_CACHE_HOME of its own.
 build=test-compile
-if [[ "$1" == "startup" ]]; then
+if [[ "$1" == "startup" || "$1" == "idle" ]]; then
     build="package -DskipTests"
 fi
 mvn -B -q -Dstyle.color=never $build dependency:build-classpath -Dmdep.includeScope=test \

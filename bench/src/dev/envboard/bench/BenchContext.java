@@ -77,6 +77,29 @@ final class BenchContext implements AutoCloseable {
 
     /** pools.yaml with every engine endpoint behind a recording proxy (see {@link CallTrace}). */
     private static String traced(Sandbox sandbox, String pools, Path scratch) throws IOException {
+        return throughProxies(sandbox, pools, engine -> {
+            synchronized (PROXIES) {
+                Path proxy = PROXIES.get(engine.name());
+                if (proxy == null) {
+                    proxy = CallTrace.proxies(engine.name(), Path.of(engine.dockerHost().substring("unix://".length())), scratch);
+                    PROXIES.put(engine.name(), proxy);
+                }
+                return proxy;
+            }
+        });
+    }
+
+    /** Gives the unix socket that stands in front of a sandbox engine. */
+    @FunctionalInterface
+    interface ProxyFor {
+        Path socket(Sandbox.Engine engine) throws IOException;
+    }
+
+    /**
+     * pools.yaml with every engine endpoint replaced by the unix socket {@code proxyFor} gives for
+     * that engine (a TLS endpoint by the proxy of the engine's unix socket, its tls: line dropped).
+     */
+    static String throughProxies(Sandbox sandbox, String pools, ProxyFor proxyFor) throws IOException {
         List<String> out = new ArrayList<>();
         boolean dropTls = false;
         for (String line : pools.split("\n", -1)) {
@@ -91,15 +114,7 @@ final class BenchContext implements AutoCloseable {
                 Sandbox.Engine engine = sandbox.engines().stream()
                         .filter(e -> e.dockerHost().equals(endpoint) || endpoint.startsWith("tcp://" + e.address() + ":"))
                         .findFirst().orElseThrow(() -> new IllegalStateException("no sandbox engine for " + endpoint));
-                Path proxy;
-                synchronized (PROXIES) {
-                    proxy = PROXIES.get(engine.name());
-                    if (proxy == null) {
-                        proxy = CallTrace.proxies(engine.name(), Path.of(engine.dockerHost().substring("unix://".length())), scratch);
-                        PROXIES.put(engine.name(), proxy);
-                    }
-                }
-                out.add(line.substring(0, line.indexOf("endpoint: ")) + "endpoint: unix://" + proxy);
+                out.add(line.substring(0, line.indexOf("endpoint: ")) + "endpoint: unix://" + proxyFor.socket(engine));
                 dropTls = endpoint.startsWith("tcp://");
                 continue;
             }

@@ -1,19 +1,13 @@
 package dev.envboard.bench;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +21,6 @@ import java.util.regex.Pattern;
 final class CallTrace {
     private static final boolean ENABLED = System.getenv("ENVBOARD_BENCH_TRACE") != null
             && !System.getenv("ENVBOARD_BENCH_TRACE").isBlank();
-    private static final Pattern REQUEST = Pattern.compile("(GET|POST|PUT|DELETE|HEAD) (/\\S*) HTTP/1\\.[01]\r?$");
     /** Ids, versions and the benchmark's numbered names (svc07, svc07_2) vary from call to call: replaced. */
     private static final Pattern ID = Pattern.compile("[0-9a-f]{64}|(?<![0-9a-zA-Z])[0-9a-z]{25}(?![0-9a-zA-Z])|(?<=version=)\\d+"
             + "|(?<=svc)\\d+(_\\d+)?");
@@ -74,79 +67,19 @@ final class CallTrace {
 
     private static Path proxy(String engine, String tag, Path upstream, Path dir) throws IOException {
         Path socket = dir.resolve(engine + "-" + tag + ".sock");
-        Files.deleteIfExists(socket);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    SocketChannel client = server.accept();
-                    SocketChannel engineSide = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    engineSide.connect(UnixDomainSocketAddress.of(upstream));
-                    daemon(() -> pump(client, engineSide, tag, engine), "trace-" + engine + "-up").start();
-                    daemon(() -> pump(engineSide, client, tag, null), "trace-" + engine + "-down").start();
-                } catch (IOException e) {
-                    return;
+        RecordingProxy.unix("trace-" + engine, socket, UnixDomainSocketAddress.of(upstream), request -> {
+            if (side != null) {
+                synchronized (CALLS) {
+                    CALLS.add(new Call(phase, tag, round, engine, request));
                 }
             }
-        }, "trace-" + engine);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        });
         return socket;
     }
 
-    private static Thread daemon(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /**
-     * Copies bytes one way; on the way up, notes each request line. Channels, not their streams:
-     * a channel's streams share one lock, so a read blocked one way would hold up the other.
-     */
-    private static void pump(SocketChannel from, SocketChannel to, String tag, String engine) {
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        StringBuilder line = new StringBuilder();
-        try {
-            while (from.read(buffer) >= 0) {
-                buffer.flip();
-                if (engine != null) {
-                    scan(buffer.array(), buffer.limit(), line, tag, engine);
-                }
-                while (buffer.hasRemaining()) {
-                    to.write(buffer);
-                }
-                buffer.clear();
-            }
-        } catch (IOException closed) {
-            // one end went away
-        } finally {
-            try {
-                from.close();
-                to.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
-    }
-
-    private static void scan(byte[] buffer, int n, StringBuilder line, String tag, String engine) {
-        for (int i = 0; i < n; i++) {
-            char c = (char) (buffer[i] & 0xff);
-            if (c == '\n') {
-                Matcher m = REQUEST.matcher(line);
-                // find, not matches: a request can follow the previous one's body on the same line
-                if (m.find() && side != null) {
-                    synchronized (CALLS) {
-                        CALLS.add(new Call(phase, tag, round, engine, m.group(1) + " " + m.group(2)));
-                    }
-                }
-                line.setLength(0);
-            } else if (line.length() < 4096) {
-                line.append(c);
-            }
-        }
+    /** {@code request} with its query decoded and ids, versions and numbered names replaced by {id}. */
+    static String normalized(String request) {
+        return ID.matcher(java.net.URLDecoder.decode(request, StandardCharsets.UTF_8)).replaceAll("{id}");
     }
 
     /** Each side's calls in its last round of each measurement, grouped and counted, ids replaced. */
@@ -161,7 +94,7 @@ final class CallTrace {
             for (Call call : CALLS) {
                 String key = call.phase() + " " + call.side();
                 if (call.round() == lastRound.get(key)) {
-                    String request = ID.matcher(java.net.URLDecoder.decode(call.request(), StandardCharsets.UTF_8)).replaceAll("{id}");
+                    String request = normalized(call.request());
                     bySide.computeIfAbsent(key, k -> new TreeMap<>()).merge(call.engine() + " " + request, 1, Integer::sum);
                 }
             }

@@ -366,7 +366,7 @@ final class StartupBench implements Bench.Benchmark {
     }
 
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

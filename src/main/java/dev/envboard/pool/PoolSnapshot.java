@@ -11,6 +11,12 @@ public record PoolSnapshot(PoolSpec pool, PoolKind kind, PoolStatus status, Stri
         hosts = List.copyOf(hosts);
     }
 
+    /** The same answer as {@code other}, whenever each was taken: nothing shown would change. */
+    public boolean sameContent(PoolSnapshot other) {
+        return other != null && pool.equals(other.pool) && kind == other.kind && status == other.status
+                && message.equals(other.message) && hosts.equals(other.hosts);
+    }
+
     public static PoolSnapshot unknown(PoolSpec pool) {
         return new PoolSnapshot(pool, pool.kind(), PoolStatus.UNKNOWN, "not checked yet", List.of(), Instant.EPOCH);
     }

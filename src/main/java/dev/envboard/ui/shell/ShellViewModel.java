@@ -30,7 +30,11 @@ import javafx.collections.ObservableList;
 public final class ShellViewModel {
     /** Notices kept for the status bar's list; older ones drop off. */
     static final int NOTICES_KEPT = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /**
+     * To the minute: with seconds the status line changed at every safety inspection (every 5 s), a
+     * layout and a repaint each time for a window where nothing else changes.
+     */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private final PoolsConfig config;
     private final PoolMonitor monitor;
@@ -118,7 +122,9 @@ public final class ShellViewModel {
     }
 
     private void apply(PoolItem item, PoolSnapshot snapshot) {
-        item.update(snapshot);
+        if (!item.update(snapshot) && item != selectedPool.get()) {
+            return; // nothing shown changed
+        }
         updateStatus();
         boolean allChecked = pools.stream().noneMatch(p -> p.status() == PoolStatus.UNKNOWN);
         boolean noneAnswers = pools.stream().allMatch(p -> p.status() == PoolStatus.OFFLINE || p.status() == PoolStatus.REFUSED);
@@ -131,13 +137,17 @@ public final class ShellViewModel {
             status.set(pools.isEmpty() ? "No pool configured" : "No pool selected");
             return;
         }
+        status.set(statusOf(item));
+    }
+
+    /** The status line for a selected pool. */
+    static String statusOf(PoolItem item) {
         PoolSnapshot snapshot = item.snapshot();
         if (snapshot.status() == PoolStatus.UNKNOWN) {
-            status.set(item.name() + ": connecting…");
-        } else {
-            status.set(item.name() + " (" + snapshot.kind().label() + "): " + snapshot.status().label()
-                    + ", " + snapshot.message() + " · updated " + TIME.format(snapshot.at()));
+            return item.name() + ": connecting…";
         }
+        return item.name() + " (" + snapshot.kind().label() + "): " + snapshot.status().label()
+                + ", " + snapshot.message() + " · updated " + TIME.format(item.answeredAt());
     }
 
     public PoolsConfig config() {
