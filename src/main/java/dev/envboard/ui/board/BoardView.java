@@ -28,12 +28,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -45,15 +48,16 @@ import javafx.scene.layout.VBox;
 public final class BoardView extends VBox implements BoardActions, BoardAddOn.Board {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
     private final DeploysView.ConfirmRedeploy confirmRedeploy;
     private final BoardAddOn addOn;
     private final HBox columns = new HBox(12);
     private final ScrollPane scroll = new ScrollPane(columns);
-    /** One node per environment ("" for Unassigned) and per host, kept while shown and updated in place. */
+    /** One node per environment ("" for Unassigned), kept while shown and updated in place; cards live in its list's cells. */
     private final Map<String, EnvironmentColumn> columnNodes = new HashMap<>();
-    private final Map<String, HostCard> cardNodes = new HashMap<>();
+    private final TextField search = new TextField();
 
     /** @param confirmRedeploy asks before a redeploy, then starts it */
     public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy) {
@@ -94,18 +98,49 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         model.setHostKeyPrompt((hostname, unknown, answer) -> HostKeyDialog.show(getScene().getWindow(), hostname, unknown, answer));
         model.columns().addListener((ListChangeListener<EnvironmentColumnModel>) change -> render());
         render();
+        model.layout().collapsed().addListener((javafx.collections.SetChangeListener<String>) change ->
+                columnNodes.values().forEach(EnvironmentColumn::applyLayout));
+        model.layout().compactProperty().addListener((obs, old, compact) ->
+                columnNodes.values().forEach(EnvironmentColumn::refreshCards));
+        scrollSideways();
         // Capture phase: the scroll panes inside would otherwise take the arrow keys for scrolling.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() || e.isAltDown()) {
+            if (e.getCode() == KeyCode.F3) {
+                nextMatch(e.isShiftDown() ? -1 : 1);
+                e.consume();
+                return;
+            }
+            if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
+                return; // typing in the search field
+            }
+            if (e.isShortcutDown()) {
+                switch (e.getCode()) {
+                    case LEFT -> scrollColumns(-1);
+                    case RIGHT -> scrollColumns(1);
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
                 return;
             }
             switch (e.getCode()) {
-                case LEFT -> model.moveSelection(-1, 0);
-                case RIGHT -> model.moveSelection(1, 0);
-                case UP -> model.moveSelection(0, -1);
-                case DOWN -> model.moveSelection(0, 1);
+                case LEFT -> moveSelection(-1, 0);
+                case RIGHT -> moveSelection(1, 0);
+                case UP -> moveSelection(0, -1);
+                case DOWN -> moveSelection(0, 1);
+                case HOME -> scroll.setHvalue(scroll.getHmin());
+                case END -> scroll.setHvalue(scroll.getHmax());
+                case PAGE_UP -> scrollColumns(-1);
+                case PAGE_DOWN -> scrollColumns(1);
                 case M -> openMoveTo();
-                case ESCAPE -> model.clearSelection();
+                case ESCAPE -> {
+                    if (search.getText().isEmpty()) {
+                        model.clearSelection();
+                    } else {
+                        search.clear();
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -135,20 +170,115 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         return false;
     }
 
-    /** Ctrl+Z and Ctrl+N work wherever the focus is while the board is on screen. */
+    /** Ctrl+Z, Ctrl+N and Ctrl+F work wherever the focus is while the board is on screen. */
     private void installAccelerators() {
         Runnable undo = this::undo;
         Runnable create = this::createEnvironment;
+        Runnable find = this::find;
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.getAccelerators().remove(UNDO, undo);
                 old.getAccelerators().remove(NEW_ENVIRONMENT, create);
+                old.getAccelerators().remove(FIND, find);
             }
             if (scene != null) {
                 scene.getAccelerators().put(UNDO, undo);
                 scene.getAccelerators().put(NEW_ENVIRONMENT, create);
+                scene.getAccelerators().put(FIND, find);
             }
         });
+    }
+
+    // ---- search, scrolling, layout ---------------------------------------------------------
+
+    private void find() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** The search field: typing highlights, Enter (and F3) goes to the next match, Esc clears. */
+    private Node searchBox() {
+        search.setId("board-search");
+        search.setPromptText("Find hosts (Ctrl+F)");
+        search.setAccessibleText("Find hosts by name, address or label");
+        search.setTooltip(Controls.tooltip("Highlight hosts whose name, address or labels contain the text;"
+                + " Enter or F3 goes to the next (Shift for the previous), Esc clears"));
+        search.getStyleClass().add("board-search");
+        search.textProperty().addListener((obs, old, text) -> model.search(text));
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                nextMatch(e.isShiftDown() ? -1 : 1);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                requestFocus();
+                e.consume();
+            }
+        });
+        Label count = Controls.styled("", "muted", "board-search-count");
+        count.setId("board-search-count");
+        count.textProperty().bind(model.searchSummaryProperty());
+        count.accessibleTextProperty().bind(model.searchSummaryProperty());
+        Label icon = new Label(null, Icons.SEARCH.create());
+        icon.getStyleClass().add("board-search-icon");
+        HBox box = new HBox(6, icon, search, count);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private ToggleButton densityToggle() {
+        ToggleButton compact = new ToggleButton("Compact", Icons.COMPACT.create());
+        compact.setId("compact-cards");
+        compact.setTooltip(Controls.tooltip("One line per host (the card's tooltip has the rest)"));
+        compact.setAccessibleText("Compact cards: one line per host");
+        compact.selectedProperty().bindBidirectional(model.layout().compactProperty());
+        return compact;
+    }
+
+    private void nextMatch(int step) {
+        model.nextMatch(step).ifPresent(card -> revealCard(card.host().environment(), card.id()));
+    }
+
+    private void moveSelection(int columnStep, int rowStep) {
+        model.moveSelection(columnStep, rowStep);
+        model.selectedHosts().stream().findFirst().ifPresent(host -> revealCard(host.environment(), host.key().asText()));
+    }
+
+    /** Scrolls the board to the card's column and the column to the card. */
+    private void revealCard(String environment, String cardId) {
+        EnvironmentColumn column = columnNodes.get(environment == null ? "" : environment);
+        if (column != null) {
+            revealColumn(column);
+            column.scrollTo(cardId);
+        }
+    }
+
+    /** Shift+wheel (or a sideways wheel) scrolls the row of columns; the plain wheel scrolls a column's cards. */
+    private void scrollSideways() {
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
+            double delta = e.isShiftDown() ? (e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY()) : e.getDeltaX();
+            if (delta == 0 || (!e.isShiftDown() && Math.abs(e.getDeltaX()) < Math.abs(e.getDeltaY()))) {
+                return;
+            }
+            double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
+            if (hidden > 0) {
+                scroll.setHvalue(clamp(scroll.getHvalue() - delta / hidden));
+            }
+            e.consume();
+        });
+    }
+
+    /** Ctrl+Left/Right, Page Up/Down: one column width sideways. */
+    private void scrollColumns(int step) {
+        double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
+        double width = columns.getChildren().isEmpty() ? 300 : ((javafx.scene.layout.Region) columns.getChildren().get(0)).getWidth();
+        if (hidden > 0) {
+            scroll.setHvalue(clamp(scroll.getHvalue() + step * (width + columns.getSpacing()) / hidden));
+        }
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
     }
 
     private ToolBar toolbar(ToggleButton showAudit) {
@@ -170,7 +300,7 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         hint.setId("board-hint");
         ToolBar bar = new ToolBar(create, moveTo, undo);
         bar.getItems().addAll(addOn.toolbarItems());
-        bar.getItems().addAll(Controls.hgrow(), hint, showAudit);
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), searchBox(), densityToggle(), Controls.hgrow(), hint, showAudit);
         return bar;
     }
 
@@ -181,11 +311,9 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     private void render() {
         if (model.columns().isEmpty()) {
             columnNodes.clear();
-            cardNodes.clear();
             columns.getChildren().setAll(Controls.styled("No hosts to show yet", "muted"));
             return;
         }
-        Set<String> shownCards = new HashSet<>();
         Set<String> shownColumns = new HashSet<>();
         List<Node> shown = new ArrayList<>();
         for (EnvironmentColumnModel column : model.columns()) {
@@ -193,31 +321,19 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
             if (!shownColumns.add(key)) {
                 continue; // one node per environment, whatever the list holds
             }
-            column.cards().forEach(card -> shownCards.add(card.id()));
             EnvironmentColumn node = columnNodes.get(key);
             if (node == null) {
-                node = new EnvironmentColumn(column, model, this, this::cardNode,
+                node = new EnvironmentColumn(column, model, this,
                         column.isUnassigned() ? null : addOn.columnPanel(column.environment()));
                 columnNodes.put(key, node);
             } else {
                 node.show(column);
+                node.applyLayout(); // another pool's column of the same name may be collapsed
             }
             shown.add(node);
         }
         columnNodes.values().retainAll(shown);
-        cardNodes.keySet().retainAll(shownCards);
         Controls.setChildren(columns.getChildren(), shown);
-    }
-
-    private HostCard cardNode(CardModel card) {
-        HostCard node = cardNodes.get(card.id());
-        if (node == null) {
-            node = EnvironmentColumn.interactive(new HostCard(card), model);
-            cardNodes.put(card.id(), node);
-        } else {
-            node.show(card);
-        }
-        return node;
     }
 
     // ---- flows that end in a confirmation --------------------------------------------------
@@ -271,13 +387,26 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     private void reveal(String environment) {
         scroll.applyCss();
         scroll.layout(); // the new column must have its place before we can scroll to it
-        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(column -> {
-            double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
-            if (hidden > 0) {
-                double right = column.getBoundsInParent().getMaxX() - scroll.getViewportBounds().getWidth();
-                scroll.setHvalue(Math.max(0, Math.min(1, right / hidden)));
-            }
-        });
+        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(this::revealColumn);
+    }
+
+    /** Scrolls sideways just enough that the whole column shows. */
+    private void revealColumn(Node column) {
+        scroll.applyCss();
+        scroll.layout();
+        double viewport = scroll.getViewportBounds().getWidth();
+        double hidden = columns.getWidth() - viewport;
+        if (hidden <= 0) {
+            return;
+        }
+        double left = scroll.getHvalue() * hidden;
+        double minX = column.getBoundsInParent().getMinX() - columns.getSpacing();
+        double maxX = column.getBoundsInParent().getMaxX() + columns.getSpacing();
+        if (minX < left) {
+            scroll.setHvalue(clamp(minX / hidden));
+        } else if (maxX > left + viewport) {
+            scroll.setHvalue(clamp((maxX - viewport) / hidden));
+        }
     }
 
     // ---- spotlight: a column asked for by another feature (a clicked notification) ----------

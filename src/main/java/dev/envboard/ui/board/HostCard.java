@@ -27,25 +27,44 @@ final class HostCard extends VBox {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass MOVING = PseudoClass.getPseudoClass("moving");
     static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
+    static final PseudoClass CURRENT_MATCH = PseudoClass.getPseudoClass("current-match");
+    static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
 
     private CardModel card;
+    private boolean compact;
     private Tooltip tooltip;
 
     HostCard(CardModel card) {
+        this(card, false);
+    }
+
+    HostCard(CardModel card, boolean compact) {
         super(4);
         getStyleClass().add("host-card");
-        show(card);
+        show(card, compact);
     }
 
     /** Shows the card's current state; does nothing when it did not change. */
     void show(CardModel next) {
-        if (next.equals(card)) {
+        show(next, compact);
+    }
+
+    /** @param compactCard one line: state, name, role and health (the tooltip has the rest) */
+    void show(CardModel next, boolean compactCard) {
+        if (next.equals(card) && compactCard == compact) {
             return;
         }
         card = next;
+        compact = compactCard;
         Host host = card.host();
         getChildren().clear();
         setId("host-" + host.hostname());
+        pseudoClassStateChanged(COMPACT, compact);
+        pseudoClassStateChanged(MATCH, card.search() == CardModel.SearchMark.MATCH || card.search() == CardModel.SearchMark.CURRENT);
+        pseudoClassStateChanged(CURRENT_MATCH, card.search() == CardModel.SearchMark.CURRENT);
+        pseudoClassStateChanged(DIMMED, card.search() == CardModel.SearchMark.OTHER);
         for (HostState state : HostState.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(state.label()), host.state() == state);
         }
@@ -61,6 +80,20 @@ final class HostCard extends VBox {
         name.setMinWidth(0);
         HBox header = new HBox(6, name, Controls.hgrow(), healthDot(host.hostname(), card.health()));
         header.getStyleClass().add("card-header");
+        if (compact) {
+            Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
+            role.setMinWidth(Region.USE_PREF_SIZE);
+            header.getChildren().add(2, role);
+            header.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(header);
+            if (card.isMoving() || card.error() != null || host.error() != null || !host.warnings().isEmpty()) {
+                Label mark = Controls.styled("", "compact-mark");
+                mark.setGraphic((card.isMoving() ? Icons.MOVE : host.warnings().isEmpty() ? Icons.ERROR : Icons.WARNING).create());
+                header.getChildren().add(3, mark);
+            }
+            describe(host);
+            return;
+        }
 
         Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
         role.setMinWidth(Region.USE_PREF_SIZE);
@@ -100,9 +133,15 @@ final class HostCard extends VBox {
         if (card.error() != null) {
             getChildren().add(errorLine("Move failed: " + card.error()));
         }
+        describe(host);
+    }
+
+    /** Accessible text and the tooltip, which tell the whole story in either density. */
+    private void describe(Host host) {
         setAccessibleText(host.displayName() + ", " + stateText(host) + ", " + roleText(host)
                 + (card.health().configured() ? ", health " + card.health().status().label() : "")
                 + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : "")
+                + (card.search() == CardModel.SearchMark.MATCH || card.search() == CardModel.SearchMark.CURRENT ? ", matches the search" : "")
                 + (host.warnings().isEmpty() ? "" : ", warning: " + host.warnings().get(0).summary()));
         if (tooltip != null) {
             Tooltip.uninstall(this, tooltip);
@@ -111,6 +150,13 @@ final class HostCard extends VBox {
                 + (host.nodeId() == null ? "" : "\nnode " + host.nodeId())
                 + (host.engineId() == null ? "" : "\nengine ID " + host.engineId())
                 + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
+                + (compact ? "\n" + orDash(host.address()) + " · " + stateText(host) + " · Docker " + orDash(host.engineVersion())
+                        + "\n" + host.cpus() + " CPU · " + memory(host.memoryBytes()) + " · " + host.running() + " running"
+                        + (card.isMoving() ? "\nMoving to " + (card.movingTo().isEmpty() ? "Unassigned" : card.movingTo()) + "…" : "")
+                        + (card.health().headline() == null ? "" : "\n" + card.health().headline())
+                        + (host.error() == null ? "" : "\n" + host.error())
+                        + (card.error() == null ? "" : "\nMove failed: " + card.error())
+                        + host.warnings().stream().map(w -> "\n" + w.summary()).collect(java.util.stream.Collectors.joining()) : "")
                 + "\nDrag to another environment, or press M to move");
         Tooltip.install(this, tooltip);
     }
