@@ -51,6 +51,7 @@ final class EnvironmentColumn extends VBox {
     // Header nodes are kept across updates, like the cards: a click must not land on a node being replaced.
     private final Label title = Controls.styled("", "column-title");
     private final Label count = Controls.styled("", "badge", "count-badge");
+    private final javafx.scene.control.Tooltip countTip = Controls.tooltip("");
     private final Label stats = Controls.styled("", "muted", "column-stats");
     private final Node spacer = Controls.hgrow();
     private final HBox titleRow = new HBox(6, title, count, spacer);
@@ -84,6 +85,7 @@ final class EnvironmentColumn extends VBox {
         header.getStyleClass().add("column-header");
         cards.getStyleClass().add("column-cards");
         titleRow.getStyleClass().add("column-title-row");
+        count.setTooltip(countTip);
         if (!model.isUnassigned()) {
             watch = watchToggle(model.environment());
             menu = menu(model.environment());
@@ -206,7 +208,7 @@ final class EnvironmentColumn extends VBox {
         stripCount.setText(String.valueOf(model.cards().size()));
         stripTitle.setText(model.title());
         strip.setAccessibleText(model.title() + ", collapsed, " + model.cards().size() + " hosts");
-        count.setTooltip(Controls.tooltip(model.cards().size() + " hosts"));
+        countTip.setText(model.cards().size() + " hosts");
         remove.setDisable(!model.cards().isEmpty());
         stats.setText(model.running() + " running  ·  " + model.summary());
         if (before == null || !Objects.equals(before.health(), model.health())) {

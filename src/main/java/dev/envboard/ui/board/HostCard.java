@@ -35,6 +35,7 @@ final class HostCard extends VBox {
     private CardModel card;
     private boolean compact;
     private Tooltip tooltip;
+    private Tooltip healthTip;
 
     HostCard(CardModel card) {
         this(card, false);
@@ -143,10 +144,7 @@ final class HostCard extends VBox {
                 + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : "")
                 + (card.search() == CardModel.SearchMark.MATCH || card.search() == CardModel.SearchMark.CURRENT ? ", matches the search" : "")
                 + (host.warnings().isEmpty() ? "" : ", warning: " + host.warnings().get(0).summary()));
-        if (tooltip != null) {
-            Tooltip.uninstall(this, tooltip);
-        }
-        tooltip = Controls.tooltip(host.hostname() + "\n" + host.key().entry()
+        String text = host.hostname() + "\n" + host.key().entry()
                 + (host.nodeId() == null ? "" : "\nnode " + host.nodeId())
                 + (host.engineId() == null ? "" : "\nengine ID " + host.engineId())
                 + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
@@ -157,12 +155,18 @@ final class HostCard extends VBox {
                         + (host.error() == null ? "" : "\n" + host.error())
                         + (card.error() == null ? "" : "\nMove failed: " + card.error())
                         + host.warnings().stream().map(w -> "\n" + w.summary()).collect(java.util.stream.Collectors.joining()) : "")
-                + "\nDrag to another environment, or press M to move");
-        Tooltip.install(this, tooltip);
+                + "\nDrag to another environment, or press M to move";
+        // One tooltip per node, its text updated: a Tooltip is a window with a scene, costly to make while scrolling.
+        if (tooltip == null) {
+            tooltip = Controls.tooltip(text);
+            Tooltip.install(this, tooltip);
+        } else {
+            tooltip.setText(text);
+        }
     }
 
     /** Filled in the status colour when Consul reports on the host; an empty ring when it cannot tell. */
-    private static Label healthDot(String hostname, HostHealth health) {
+    private Label healthDot(String hostname, HostHealth health) {
         Circle dot = new Circle(5);
         dot.getStyleClass().addAll("health-dot", health.configured() ? health.status().label() : "not-configured");
         Label holder = new Label(null, dot);
@@ -170,7 +174,12 @@ final class HostCard extends VBox {
         holder.getStyleClass().add("health-holder");
         holder.setMinWidth(Region.USE_PREF_SIZE);
         holder.setAccessibleText("health " + health.status().label());
-        holder.setTooltip(Controls.tooltip(health.detail()));
+        if (healthTip == null) {
+            healthTip = Controls.tooltip(health.detail());
+        } else {
+            healthTip.setText(health.detail());
+        }
+        holder.setTooltip(healthTip);
         return holder;
     }
 
