@@ -48,6 +48,8 @@ import javafx.scene.layout.VBox;
 public final class BoardView extends VBox implements BoardActions, BoardAddOn.Board {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    /** A wheel notch is about 40 px: sideways, across 30 columns, three times that. */
+    private static final double WHEEL_STEP = 3;
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
@@ -262,7 +264,7 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
             }
             double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
             if (hidden > 0) {
-                scroll.setHvalue(clamp(scroll.getHvalue() - delta / hidden));
+                scroll.setHvalue(clamp(scroll.getHvalue() - WHEEL_STEP * delta / hidden));
             }
             e.consume();
         });

@@ -82,15 +82,17 @@ final class HostCard extends VBox {
         HBox header = new HBox(6, name, Controls.hgrow(), healthDot(host.hostname(), card.health()));
         header.getStyleClass().add("card-header");
         if (compact) {
-            Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
-            role.setMinWidth(Region.USE_PREF_SIZE);
-            header.getChildren().add(2, role);
+            if (host.role() == HostRole.MANAGER) { // workers and standalone engines are the rule: only the exception is marked
+                Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
+                role.setMinWidth(Region.USE_PREF_SIZE);
+                header.getChildren().add(2, role);
+            }
             header.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(header);
             if (card.isMoving() || card.error() != null || host.error() != null || !host.warnings().isEmpty()) {
                 Label mark = Controls.styled("", "compact-mark");
                 mark.setGraphic((card.isMoving() ? Icons.MOVE : host.warnings().isEmpty() ? Icons.ERROR : Icons.WARNING).create());
-                header.getChildren().add(3, mark);
+                header.getChildren().add(header.getChildren().size() - 1, mark);
             }
             describe(host);
             return;
