@@ -29,14 +29,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -48,8 +46,6 @@ import javafx.scene.layout.VBox;
 public final class BoardView extends VBox implements BoardActions, BoardAddOn.Board {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-    /** A wheel notch is about 40 px: sideways, across 30 columns, three times that. */
-    private static final double WHEEL_STEP = 3;
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
@@ -59,7 +55,8 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     private final ScrollPane scroll = new ScrollPane(columns);
     /** One node per environment ("" for Unassigned), kept while shown and updated in place; cards live in its list's cells. */
     private final Map<String, EnvironmentColumn> columnNodes = new HashMap<>();
-    private final TextField search = new TextField();
+    private final SidewaysScroll sideways = new SidewaysScroll(scroll, columns);
+    private final BoardSearchBar search;
 
     /** @param confirmRedeploy asks before a redeploy, then starts it */
     public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy) {
@@ -71,6 +68,7 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         this.model = model;
         this.confirmRedeploy = confirmRedeploy;
         this.addOn = addOn;
+        this.search = new BoardSearchBar(model, this::nextMatch, this::requestFocus);
         setId("board");
         getStyleClass().add("board");
         setFocusTraversable(true);
@@ -104,7 +102,6 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
                 columnNodes.values().forEach(EnvironmentColumn::applyLayout));
         model.layout().compactProperty().addListener((obs, old, compact) ->
                 columnNodes.values().forEach(EnvironmentColumn::refreshCards));
-        scrollSideways();
         // Capture phase: the scroll panes inside would otherwise take the arrow keys for scrolling.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F3) {
@@ -117,8 +114,8 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
             }
             if (e.isShortcutDown()) {
                 switch (e.getCode()) {
-                    case LEFT -> scrollColumns(-1);
-                    case RIGHT -> scrollColumns(1);
+                    case LEFT -> sideways.byColumns(-1);
+                    case RIGHT -> sideways.byColumns(1);
                     default -> {
                         return;
                     }
@@ -131,13 +128,13 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
                 case RIGHT -> moveSelection(1, 0);
                 case UP -> moveSelection(0, -1);
                 case DOWN -> moveSelection(0, 1);
-                case HOME -> scroll.setHvalue(scroll.getHmin());
-                case END -> scroll.setHvalue(scroll.getHmax());
-                case PAGE_UP -> scrollColumns(-1);
-                case PAGE_DOWN -> scrollColumns(1);
+                case HOME -> sideways.toStart();
+                case END -> sideways.toEnd();
+                case PAGE_UP -> sideways.byColumns(-1);
+                case PAGE_DOWN -> sideways.byColumns(1);
                 case M -> openMoveTo();
                 case ESCAPE -> {
-                    if (search.getText().isEmpty()) {
+                    if (search.isEmpty()) {
                         model.clearSelection();
                     } else {
                         search.clear();
@@ -194,38 +191,7 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     // ---- search, scrolling, layout ---------------------------------------------------------
 
     private void find() {
-        search.requestFocus();
-        search.selectAll();
-    }
-
-    /** The search field: typing highlights, Enter (and F3) goes to the next match, Esc clears. */
-    private Node searchBox() {
-        search.setId("board-search");
-        search.setPromptText("Find hosts (Ctrl+F)");
-        search.setAccessibleText("Find hosts by name, address or label");
-        search.setTooltip(Controls.tooltip("Highlight hosts whose name, address or labels contain the text;"
-                + " Enter or F3 goes to the next (Shift for the previous), Esc clears"));
-        search.getStyleClass().add("board-search");
-        search.textProperty().addListener((obs, old, text) -> model.search(text));
-        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                nextMatch(e.isShiftDown() ? -1 : 1);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                search.clear();
-                requestFocus();
-                e.consume();
-            }
-        });
-        Label count = Controls.styled("", "muted", "board-search-count");
-        count.setId("board-search-count");
-        count.textProperty().bind(model.searchSummaryProperty());
-        count.accessibleTextProperty().bind(model.searchSummaryProperty());
-        Label icon = new Label(null, Icons.SEARCH.create());
-        icon.getStyleClass().add("board-search-icon");
-        HBox box = new HBox(6, icon, search, count);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return box;
+        search.focus();
     }
 
     private ToggleButton densityToggle() {
@@ -250,37 +216,9 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     private void revealCard(String environment, String cardId) {
         EnvironmentColumn column = columnNodes.get(environment == null ? "" : environment);
         if (column != null) {
-            revealColumn(column);
+            sideways.reveal(column);
             column.scrollTo(cardId);
         }
-    }
-
-    /** Shift+wheel (or a sideways wheel) scrolls the row of columns; the plain wheel scrolls a column's cards. */
-    private void scrollSideways() {
-        scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
-            double delta = e.isShiftDown() ? (e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY()) : e.getDeltaX();
-            if (delta == 0 || (!e.isShiftDown() && Math.abs(e.getDeltaX()) < Math.abs(e.getDeltaY()))) {
-                return;
-            }
-            double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
-            if (hidden > 0) {
-                scroll.setHvalue(clamp(scroll.getHvalue() - WHEEL_STEP * delta / hidden));
-            }
-            e.consume();
-        });
-    }
-
-    /** Ctrl+Left/Right, Page Up/Down: one column width sideways. */
-    private void scrollColumns(int step) {
-        double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
-        double width = columns.getChildren().isEmpty() ? 300 : ((javafx.scene.layout.Region) columns.getChildren().get(0)).getWidth();
-        if (hidden > 0) {
-            scroll.setHvalue(clamp(scroll.getHvalue() + step * (width + columns.getSpacing()) / hidden));
-        }
-    }
-
-    private static double clamp(double value) {
-        return Math.max(0, Math.min(1, value));
     }
 
     private ToolBar toolbar(ToggleButton showAudit) {
@@ -302,13 +240,14 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         hint.setId("board-hint");
         ToolBar bar = new ToolBar(create, moveTo, undo);
         bar.getItems().addAll(addOn.toolbarItems());
-        bar.getItems().addAll(new Separator(Orientation.VERTICAL), searchBox(), densityToggle(), Controls.hgrow(), hint, showAudit);
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), search, densityToggle(), Controls.hgrow(), hint, showAudit);
         return bar;
     }
 
     /**
-     * Columns and cards keep their nodes across refreshes and are updated in place, so a click or
-     * a drag that started on one never finds it replaced; nodes of what is gone are dropped.
+     * Columns keep their nodes across refreshes and are updated in place, so a click or a drag that
+     * started on one never finds it replaced; nodes of what is gone are dropped. Cards live in the
+     * columns' virtualised lists.
      */
     private void render() {
         if (model.columns().isEmpty()) {
@@ -388,27 +327,8 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     /** Scrolls the board so that an environment's column is in view (a new one is often off to the right). */
     private void reveal(String environment) {
         scroll.applyCss();
-        scroll.layout(); // the new column must have its place before we can scroll to it
-        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(this::revealColumn);
-    }
-
-    /** Scrolls sideways just enough that the whole column shows. */
-    private void revealColumn(Node column) {
-        scroll.applyCss();
-        scroll.layout();
-        double viewport = scroll.getViewportBounds().getWidth();
-        double hidden = columns.getWidth() - viewport;
-        if (hidden <= 0) {
-            return;
-        }
-        double left = scroll.getHvalue() * hidden;
-        double minX = column.getBoundsInParent().getMinX() - columns.getSpacing();
-        double maxX = column.getBoundsInParent().getMaxX() + columns.getSpacing();
-        if (minX < left) {
-            scroll.setHvalue(clamp(minX / hidden));
-        } else if (maxX > left + viewport) {
-            scroll.setHvalue(clamp((maxX - viewport) / hidden));
-        }
+        scroll.layout(); // the new column must have its place before it can be found
+        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(sideways::reveal);
     }
 
     // ---- spotlight: a column asked for by another feature (a clicked notification) ----------

@@ -25,9 +25,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * One environment column: header with counts and actions, host cards, and a drop target for
- * moves. One node per environment for as long as it is shown: {@link #show} updates it in place,
- * and its cards are the board's long-lived card nodes, so a refresh never pulls a node from under
- * a click or a drag.
+ * moves; collapsed, a narrow strip with its name and count (still a drop target). One node per
+ * environment for as long as it is shown: {@link #show} updates it in place. Its cards are a
+ * virtualised list whose cells ({@link HostCell}) act on the card they show when the click or the
+ * drag happens, so a refresh never acts on a card from under the pointer.
  */
 final class EnvironmentColumn extends VBox {
     /** Drag payload: the dragged hosts' ids, one a line. */
@@ -48,7 +49,7 @@ final class EnvironmentColumn extends VBox {
     private final Label stripCount = Controls.styled("", "badge", "count-badge");
     private final VBox strip;
     private boolean collapsed;
-    // Header nodes are kept across updates, like the cards: a click must not land on a node being replaced.
+    // Header nodes are kept across updates: a click must not land on a node being replaced.
     private final Label title = Controls.styled("", "column-title");
     private final Label count = Controls.styled("", "badge", "count-badge");
     private final javafx.scene.control.Tooltip countTip = Controls.tooltip("");
@@ -142,7 +143,7 @@ final class EnvironmentColumn extends VBox {
         return model.isUnassigned() ? "unassigned" : model.environment();
     }
 
-    /** Follows the board's layout: collapsed to a strip or not, compact cards or not. */
+    /** Follows the board's layout: collapsed to a strip, or header, panel and cards. */
     void applyLayout() {
         boolean now = board.isCollapsed(model.environment());
         if (now == collapsed && !getChildren().isEmpty()) {
