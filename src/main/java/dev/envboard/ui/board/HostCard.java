@@ -90,8 +90,9 @@ final class HostCard extends VBox {
             header.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(header);
             if (card.isMoving() || card.error() != null || host.error() != null || !host.warnings().isEmpty()) {
-                Label mark = Controls.styled("", "compact-mark");
-                mark.setGraphic((card.isMoving() ? Icons.MOVE : host.warnings().isEmpty() ? Icons.ERROR : Icons.WARNING).create());
+                String kind = card.isMoving() ? "moving" : card.error() != null || host.error() != null ? "error" : "warning";
+                Label mark = Controls.styled("", "compact-mark", kind);
+                mark.setGraphic((card.isMoving() ? Icons.MOVE : kind.equals("error") ? Icons.ERROR : Icons.WARNING).create());
                 header.getChildren().add(header.getChildren().size() - 1, mark);
             }
             describe(host);
