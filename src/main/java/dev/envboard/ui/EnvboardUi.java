@@ -100,6 +100,7 @@ public final class EnvboardUi {
     private Links links;
     private DeploysViewModel deploys;
     private Watchlist watchlist;
+    private dev.envboard.ui.board.BoardLayout boardLayout;
     private WatchedHealth watchedHealth;
     private DeploysView deploysView;
     private HealthView healthView;
@@ -171,6 +172,10 @@ public final class EnvboardUi {
         BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
                         monitor::refreshNow, deploys, operations, context.executors().io(), fx, watchlist), updates);
+        boardLayout = board.layout();
+        boardLayout.restore(state.compactCards(), state.collapsedColumns());
+        boardLayout.compactProperty().addListener((obs, old, compact) -> saveState());
+        boardLayout.collapsed().addListener((SetChangeListener<String>) change -> saveState());
         AuditViewModel audit = new AuditViewModel(context.auditLog(), later, fx);
         demos = new DemoBoardModel(shell.pools(), shell.selectedPoolProperty(), new DemoServices(context.demoService(), operations,
                 monitor::refreshNow, links != null ? links : new SystemLinks(hostServices(), context.executors().io()),
@@ -290,7 +295,8 @@ public final class EnvboardUi {
     private void saveState() {
         String pool = shell.selectedPoolProperty().get() == null ? null : shell.selectedPoolProperty().get().name();
         UiState state = new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), themeMode.name().toLowerCase(), pool, watchlist == null ? List.of() : watchlist.copy().stream().sorted().toList());
+                stage.isMaximized(), themeMode.name().toLowerCase(), pool, watchlist == null ? List.of() : watchlist.copy().stream().sorted().toList(),
+                boardLayout != null && boardLayout.compactProperty().get(), boardLayout == null ? List.of() : boardLayout.collapsedCopy());
         saves = saves.thenRunAsync(() -> {
             try {
                 stateStore.save(state);

@@ -29,7 +29,8 @@ final class BoardColumns {
     /** What a build needs besides the hosts; {@code protectedEnvironment} says which ones pools.yaml protects. */
     record Inputs(Set<String> emptyEnvironments, BoardSelection selection, PendingMoves pending, HealthSnapshot health,
                   Function<String, DeployBadge> badge, Function<String, ColumnUpdates> updates,
-                  Predicate<String> protectedEnvironment, Predicate<String> watched) {
+                  Predicate<String> protectedEnvironment, Predicate<String> watched,
+                  Function<Host, CardModel.SearchMark> search) {
     }
 
     static List<EnvironmentColumnModel> build(List<Host> hosts, Inputs in) {
@@ -38,7 +39,7 @@ final class BoardColumns {
         List<CardModel> unassigned = new ArrayList<>();
         for (Host host : hosts) {
             CardModel card = new CardModel(host, in.selection().contains(host.key()), in.pending().target(host),
-                    in.pending().error(host), HostHealth.of(in.health(), host.displayName()));
+                    in.pending().error(host), HostHealth.of(in.health(), host.displayName()), in.search().apply(host));
             if (host.isUnassigned()) {
                 unassigned.add(card);
             } else {

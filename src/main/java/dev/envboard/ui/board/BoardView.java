@@ -28,6 +28,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -45,15 +46,17 @@ import javafx.scene.layout.VBox;
 public final class BoardView extends VBox implements BoardActions, BoardAddOn.Board {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_ENVIRONMENT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel model;
     private final DeploysView.ConfirmRedeploy confirmRedeploy;
     private final BoardAddOn addOn;
     private final HBox columns = new HBox(12);
     private final ScrollPane scroll = new ScrollPane(columns);
-    /** One node per environment ("" for Unassigned) and per host, kept while shown and updated in place. */
+    /** One node per environment ("" for Unassigned), kept while shown and updated in place; cards live in its list's cells. */
     private final Map<String, EnvironmentColumn> columnNodes = new HashMap<>();
-    private final Map<String, HostCard> cardNodes = new HashMap<>();
+    private final SidewaysScroll sideways = new SidewaysScroll(scroll, columns);
+    private final BoardSearchBar search;
 
     /** @param confirmRedeploy asks before a redeploy, then starts it */
     public BoardView(BoardViewModel model, AuditViewModel audit, DeploysView.ConfirmRedeploy confirmRedeploy) {
@@ -65,6 +68,7 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         this.model = model;
         this.confirmRedeploy = confirmRedeploy;
         this.addOn = addOn;
+        this.search = new BoardSearchBar(model, this::nextMatch, this::requestFocus);
         setId("board");
         getStyleClass().add("board");
         setFocusTraversable(true);
@@ -94,18 +98,48 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         model.setHostKeyPrompt((hostname, unknown, answer) -> HostKeyDialog.show(getScene().getWindow(), hostname, unknown, answer));
         model.columns().addListener((ListChangeListener<EnvironmentColumnModel>) change -> render());
         render();
+        model.layout().collapsed().addListener((javafx.collections.SetChangeListener<String>) change ->
+                columnNodes.values().forEach(EnvironmentColumn::applyLayout));
+        model.layout().compactProperty().addListener((obs, old, compact) ->
+                columnNodes.values().forEach(EnvironmentColumn::refreshCards));
         // Capture phase: the scroll panes inside would otherwise take the arrow keys for scrolling.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() || e.isAltDown()) {
+            if (e.getCode() == KeyCode.F3) {
+                nextMatch(e.isShiftDown() ? -1 : 1);
+                e.consume();
+                return;
+            }
+            if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
+                return; // typing in the search field
+            }
+            if (e.isShortcutDown()) {
+                switch (e.getCode()) {
+                    case LEFT -> sideways.byColumns(-1);
+                    case RIGHT -> sideways.byColumns(1);
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
                 return;
             }
             switch (e.getCode()) {
-                case LEFT -> model.moveSelection(-1, 0);
-                case RIGHT -> model.moveSelection(1, 0);
-                case UP -> model.moveSelection(0, -1);
-                case DOWN -> model.moveSelection(0, 1);
+                case LEFT -> moveSelection(-1, 0);
+                case RIGHT -> moveSelection(1, 0);
+                case UP -> moveSelection(0, -1);
+                case DOWN -> moveSelection(0, 1);
+                case HOME -> sideways.toStart();
+                case END -> sideways.toEnd();
+                case PAGE_UP -> sideways.byColumns(-1);
+                case PAGE_DOWN -> sideways.byColumns(1);
                 case M -> openMoveTo();
-                case ESCAPE -> model.clearSelection();
+                case ESCAPE -> {
+                    if (search.isEmpty()) {
+                        model.clearSelection();
+                    } else {
+                        search.clear();
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -135,20 +169,56 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         return false;
     }
 
-    /** Ctrl+Z and Ctrl+N work wherever the focus is while the board is on screen. */
+    /** Ctrl+Z, Ctrl+N and Ctrl+F work wherever the focus is while the board is on screen. */
     private void installAccelerators() {
         Runnable undo = this::undo;
         Runnable create = this::createEnvironment;
+        Runnable find = this::find;
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.getAccelerators().remove(UNDO, undo);
                 old.getAccelerators().remove(NEW_ENVIRONMENT, create);
+                old.getAccelerators().remove(FIND, find);
             }
             if (scene != null) {
                 scene.getAccelerators().put(UNDO, undo);
                 scene.getAccelerators().put(NEW_ENVIRONMENT, create);
+                scene.getAccelerators().put(FIND, find);
             }
         });
+    }
+
+    // ---- search, scrolling, layout ---------------------------------------------------------
+
+    private void find() {
+        search.focus();
+    }
+
+    private ToggleButton densityToggle() {
+        ToggleButton compact = new ToggleButton("Compact", Icons.COMPACT.create());
+        compact.setId("compact-cards");
+        compact.setTooltip(Controls.tooltip("One line per host (the card's tooltip has the rest)"));
+        compact.setAccessibleText("Compact cards: one line per host");
+        compact.selectedProperty().bindBidirectional(model.layout().compactProperty());
+        return compact;
+    }
+
+    private void nextMatch(int step) {
+        model.nextMatch(step).ifPresent(card -> revealCard(card.host().environment(), card.id()));
+    }
+
+    private void moveSelection(int columnStep, int rowStep) {
+        model.moveSelection(columnStep, rowStep);
+        model.selectedHosts().stream().findFirst().ifPresent(host -> revealCard(host.environment(), host.key().asText()));
+    }
+
+    /** Scrolls the board to the card's column and the column to the card. */
+    private void revealCard(String environment, String cardId) {
+        EnvironmentColumn column = columnNodes.get(environment == null ? "" : environment);
+        if (column != null) {
+            sideways.reveal(column);
+            column.scrollTo(cardId);
+        }
     }
 
     private ToolBar toolbar(ToggleButton showAudit) {
@@ -170,22 +240,21 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
         hint.setId("board-hint");
         ToolBar bar = new ToolBar(create, moveTo, undo);
         bar.getItems().addAll(addOn.toolbarItems());
-        bar.getItems().addAll(Controls.hgrow(), hint, showAudit);
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), search, densityToggle(), Controls.hgrow(), hint, showAudit);
         return bar;
     }
 
     /**
-     * Columns and cards keep their nodes across refreshes and are updated in place, so a click or
-     * a drag that started on one never finds it replaced; nodes of what is gone are dropped.
+     * Columns keep their nodes across refreshes and are updated in place, so a click or a drag that
+     * started on one never finds it replaced; nodes of what is gone are dropped. Cards live in the
+     * columns' virtualised lists.
      */
     private void render() {
         if (model.columns().isEmpty()) {
             columnNodes.clear();
-            cardNodes.clear();
             columns.getChildren().setAll(Controls.styled("No hosts to show yet", "muted"));
             return;
         }
-        Set<String> shownCards = new HashSet<>();
         Set<String> shownColumns = new HashSet<>();
         List<Node> shown = new ArrayList<>();
         for (EnvironmentColumnModel column : model.columns()) {
@@ -193,31 +262,19 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
             if (!shownColumns.add(key)) {
                 continue; // one node per environment, whatever the list holds
             }
-            column.cards().forEach(card -> shownCards.add(card.id()));
             EnvironmentColumn node = columnNodes.get(key);
             if (node == null) {
-                node = new EnvironmentColumn(column, model, this, this::cardNode,
+                node = new EnvironmentColumn(column, model, this,
                         column.isUnassigned() ? null : addOn.columnPanel(column.environment()));
                 columnNodes.put(key, node);
             } else {
                 node.show(column);
+                node.applyLayout(); // another pool's column of the same name may be collapsed
             }
             shown.add(node);
         }
         columnNodes.values().retainAll(shown);
-        cardNodes.keySet().retainAll(shownCards);
         Controls.setChildren(columns.getChildren(), shown);
-    }
-
-    private HostCard cardNode(CardModel card) {
-        HostCard node = cardNodes.get(card.id());
-        if (node == null) {
-            node = EnvironmentColumn.interactive(new HostCard(card), model);
-            cardNodes.put(card.id(), node);
-        } else {
-            node.show(card);
-        }
-        return node;
     }
 
     // ---- flows that end in a confirmation --------------------------------------------------
@@ -270,14 +327,8 @@ public final class BoardView extends VBox implements BoardActions, BoardAddOn.Bo
     /** Scrolls the board so that an environment's column is in view (a new one is often off to the right). */
     private void reveal(String environment) {
         scroll.applyCss();
-        scroll.layout(); // the new column must have its place before we can scroll to it
-        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(column -> {
-            double hidden = columns.getWidth() - scroll.getViewportBounds().getWidth();
-            if (hidden > 0) {
-                double right = column.getBoundsInParent().getMaxX() - scroll.getViewportBounds().getWidth();
-                scroll.setHvalue(Math.max(0, Math.min(1, right / hidden)));
-            }
-        });
+        scroll.layout(); // the new column must have its place before it can be found
+        columns.getChildren().stream().filter(n -> ("column-" + environment).equals(n.getId())).findFirst().ifPresent(sideways::reveal);
     }
 
     // ---- spotlight: a column asked for by another feature (a clicked notification) ----------

@@ -32,6 +32,9 @@ public final class BoardViewModel {
     private final BoardSelection selection = new BoardSelection();
     private final PendingMoves pending = new PendingMoves();
     private final BoardColumns columns = new BoardColumns();
+    private final BoardSearch search = new BoardSearch();
+    private final BoardLayout layout = new BoardLayout();
+    private final javafx.beans.property.ReadOnlyStringWrapper searchSummary = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final BoardEnvironments environments;
     private final MoveFlow moves;
     private final BoardUpdates updates;
@@ -254,6 +257,64 @@ public final class BoardViewModel {
         rebuild();
     }
 
+    // ---- layout and search -------------------------------------------------------------------
+
+    /** Compact cards and collapsed columns, remembered by the window. */
+    public BoardLayout layout() {
+        return layout;
+    }
+
+    /** Whether this column (null: Unassigned) of the selected pool is collapsed to a strip. */
+    public boolean isCollapsed(String environment) {
+        return pool().map(pool -> layout.isCollapsed(pool.name(), environment)).orElse(false);
+    }
+
+    public void setCollapsed(String environment, boolean collapse) {
+        pool().ifPresent(pool -> layout.setCollapsed(pool.name(), environment, collapse));
+    }
+
+    /** Highlights the hosts matching {@code text} (name, address, labels) and dims the others; blank clears. */
+    public void search(String text) {
+        String before = search.query();
+        search.setQuery(text);
+        if (!before.equals(search.query())) {
+            rebuild();
+        }
+    }
+
+    public void clearSearch() {
+        search("");
+    }
+
+    public String searchQuery() {
+        return search.query();
+    }
+
+    /** "N of M hosts" while searching, else empty. */
+    public javafx.beans.property.ReadOnlyStringProperty searchSummaryProperty() {
+        return searchSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * Goes to the next match ({@code step} 1) or the previous one (-1), wrapping around, and
+     * expands its column if it was collapsed; empty when nothing matches.
+     */
+    public Optional<CardModel> nextMatch(int step) {
+        Optional<CardModel> match = search.next(columns.list(), step);
+        match.ifPresent(card -> setCollapsed(card.host().environment(), false));
+        rebuild();
+        return match;
+    }
+
+    private String summary(List<EnvironmentColumnModel> shown) {
+        if (!search.isActive()) {
+            return "";
+        }
+        long all = shown.stream().mapToLong(c -> c.cards().size()).sum();
+        long matching = shown.stream().flatMap(c -> c.cards().stream()).filter(c -> c.search() != CardModel.SearchMark.OTHER).count();
+        return matching + " of " + all + " hosts";
+    }
+
     private Optional<PoolItem> pool() {
         return Optional.ofNullable(selectedPool.get());
     }
@@ -278,9 +339,10 @@ public final class BoardViewModel {
         kept.addAll(keptByOthers);
         BoardColumns.Inputs inputs = new BoardColumns.Inputs(kept, selection, pending, health.getValue(),
                 env -> badge(pool, env), env -> ColumnUpdates.of(checked, env), pool.spec()::isProtected,
-                env -> services.watchlist().isWatched(pool.name(), env));
+                env -> services.watchlist().isWatched(pool.name(), env), search::mark);
         List<EnvironmentColumnModel> next = BoardColumns.build(hosts, inputs);
         columns.show(next);
+        searchSummary.set(summary(next));
         Set<String> nowDeploying = next.stream().filter(c -> c.deploy().state() == DeployBadge.State.RUNNING)
                 .map(EnvironmentColumnModel::environment).collect(java.util.stream.Collectors.toSet());
         if (updates != null && !nowDeploying.containsAll(deploying)) {

@@ -6,14 +6,13 @@ import dev.envboard.ui.deploys.DeployBadge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
@@ -26,22 +25,34 @@ import javafx.scene.layout.VBox;
 
 /**
  * One environment column: header with counts and actions, host cards, and a drop target for
- * moves. One node per environment for as long as it is shown: {@link #show} updates it in place,
- * and its cards are the board's long-lived card nodes, so a refresh never pulls a node from under
- * a click or a drag.
+ * moves; collapsed, a narrow strip with its name and count (still a drop target). One node per
+ * environment for as long as it is shown: {@link #show} updates it in place. Its cards are a
+ * virtualised list whose cells ({@link HostCell}) act on the card they show when the click or the
+ * drag happens, so a refresh never acts on a card from under the pointer.
  */
 final class EnvironmentColumn extends VBox {
     /** Drag payload: the dragged hosts' ids, one a line. */
     static final DataFormat HOST_IDS = new DataFormat("application/x-envboard-host-ids");
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
 
     private final BoardActions actions;
-    private final Function<CardModel, HostCard> cardNodes;
+    private final BoardViewModel board;
+    private final Node panel;
     private final VBox header = new VBox(2);
-    private final VBox cards = new VBox(8);
-    // Header nodes are kept across updates, like the cards: a click must not land on a node being replaced.
+    /** Virtualised: only the cards in view have nodes, so a column of hundreds of hosts scrolls smoothly. */
+    private final ListView<CardModel> cards;
+    private final Label placeholder = Controls.styled("", "muted", "column-empty");
+    private final Button collapse = new Button(null, Icons.COLLAPSE.create());
+    private final Button expand = new Button(null, Icons.EXPAND.create());
+    private final Label stripTitle = Controls.styled("", "column-strip-title");
+    private final Label stripCount = Controls.styled("", "badge", "count-badge");
+    private final VBox strip;
+    private boolean collapsed;
+    // Header nodes are kept across updates: a click must not land on a node being replaced.
     private final Label title = Controls.styled("", "column-title");
     private final Label count = Controls.styled("", "badge", "count-badge");
+    private final javafx.scene.control.Tooltip countTip = Controls.tooltip("");
     private final Label stats = Controls.styled("", "muted", "column-stats");
     private final Node spacer = Controls.hgrow();
     private final HBox titleRow = new HBox(6, title, count, spacer);
@@ -56,17 +67,17 @@ final class EnvironmentColumn extends VBox {
     private HBox healthRow;
     private EnvironmentColumnModel model;
 
-    /** @param cardNodes the node of a card, kept by the board across refreshes and updated to the card given */
-    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions,
-                      Function<CardModel, HostCard> cardNodes) {
-        this(model, board, actions, cardNodes, null);
+    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions) {
+        this(model, board, actions, null);
     }
 
     /** @param panel another feature's node under the header (a demo's), or null */
-    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions,
-                      Function<CardModel, HostCard> cardNodes, Node panel) {
+    EnvironmentColumn(EnvironmentColumnModel model, BoardViewModel board, BoardActions actions, Node panel) {
         this.actions = actions;
-        this.cardNodes = cardNodes;
+        this.board = board;
+        this.panel = panel;
+        cards = new ListView<>();
+        cards.setCellFactory(list -> new HostCell(board, board.layout().compactProperty()));
         getStyleClass().add("env-column");
         if (model.isUnassigned()) {
             getStyleClass().add("unassigned");
@@ -75,6 +86,7 @@ final class EnvironmentColumn extends VBox {
         header.getStyleClass().add("column-header");
         cards.getStyleClass().add("column-cards");
         titleRow.getStyleClass().add("column-title-row");
+        count.setTooltip(countTip);
         if (!model.isUnassigned()) {
             watch = watchToggle(model.environment());
             menu = menu(model.environment());
@@ -94,20 +106,88 @@ final class EnvironmentColumn extends VBox {
         badge.setId("deploy-badge-" + model.environment());
         // Unassigned gets a caption of the same height, so that cards line up across columns.
         captionRow = model.isUnassigned() ? freeHostsRow() : deployRow();
-        ScrollPane scroll = new ScrollPane(cards);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setFocusTraversable(false);
-        scroll.getStyleClass().add("column-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().add(header);
-        if (panel != null) {
-            getChildren().add(panel);
-        }
-        getChildren().add(scroll);
+        cards.setId("cards-" + key(model));
+        cards.setFocusTraversable(false);
+        cards.setPlaceholder(placeholder);
+        cards.setAccessibleText("Hosts of " + model.title());
+        VBox.setVgrow(cards, Priority.ALWAYS);
+        String title = model.title();
+        collapse.setId("collapse-" + key(model));
+        collapse.getStyleClass().addAll("flat", "icon-button", "column-collapse");
+        collapse.setTooltip(Controls.tooltip("Collapse " + title + " to a narrow strip"));
+        collapse.setAccessibleText("Collapse " + title);
+        collapse.setOnAction(e -> board.setCollapsed(this.model.environment(), true));
+        expand.setId("expand-" + key(model));
+        expand.getStyleClass().addAll("flat", "icon-button", "column-collapse");
+        expand.setTooltip(Controls.tooltip("Expand " + title));
+        expand.setAccessibleText("Expand " + title);
+        expand.setOnAction(e -> board.setCollapsed(this.model.environment(), false));
+        stripTitle.setId("strip-title-" + key(model));
+        stripTitle.setRotate(90);
+        stripCount.setId("strip-count-" + key(model));
+        strip = new VBox(8, expand, stripCount, new javafx.scene.Group(stripTitle));
+        strip.getStyleClass().add("column-strip");
+        strip.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        strip.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                board.setCollapsed(this.model.environment(), false);
+            }
+        });
         acceptDrops(board);
         show(model);
+        applyLayout();
+    }
+
+    /** "unassigned" or the environment: the suffix of this column's node ids. */
+    private static String key(EnvironmentColumnModel model) {
+        return model.isUnassigned() ? "unassigned" : model.environment();
+    }
+
+    /** Follows the board's layout: collapsed to a strip, or header, panel and cards. */
+    void applyLayout() {
+        boolean now = board.isCollapsed(model.environment());
+        if (now == collapsed && !getChildren().isEmpty()) {
+            return;
+        }
+        collapsed = now;
+        pseudoClassStateChanged(COLLAPSED, collapsed);
+        List<Node> children = new ArrayList<>();
+        if (collapsed) {
+            children.add(strip);
+        } else {
+            children.add(header);
+            if (panel != null) {
+                children.add(panel);
+            }
+            children.add(cards);
+        }
+        getChildren().setAll(children);
+    }
+
+    boolean isCollapsed() {
+        return collapsed;
+    }
+
+    /** Cards are drawn again (the density changed). */
+    void refreshCards() {
+        cards.refresh();
+    }
+
+    /** Scrolls the card list so that this card shows; false when it is not in this column. */
+    boolean scrollTo(String cardId) {
+        List<CardModel> shown = cards.getItems();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).id().equals(cardId)) {
+                int index = i;
+                cards.scrollTo(Math.max(0, index - 1));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    EnvironmentColumnModel model() {
+        return model;
     }
 
     /** Shows the column's current state in place; does nothing when it did not change. */
@@ -126,7 +206,10 @@ final class EnvironmentColumn extends VBox {
             }
         }
         count.setText(String.valueOf(model.cards().size()));
-        count.setTooltip(Controls.tooltip(model.cards().size() + " hosts"));
+        stripCount.setText(String.valueOf(model.cards().size()));
+        stripTitle.setText(model.title());
+        strip.setAccessibleText(model.title() + ", collapsed, " + model.cards().size() + " hosts");
+        countTip.setText(model.cards().size() + " hosts");
         remove.setDisable(!model.cards().isEmpty());
         stats.setText(model.running() + " running  ·  " + model.summary());
         if (before == null || !Objects.equals(before.health(), model.health())) {
@@ -144,13 +227,9 @@ final class EnvironmentColumn extends VBox {
         headerNodes.add(captionRow);
         Controls.setChildren(header.getChildren(), headerNodes);
 
-        if (model.cards().isEmpty()) {
-            if (before == null || !before.cards().isEmpty()) {
-                cards.getChildren().setAll(Controls.styled(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here",
-                        "muted", "column-empty"));
-            }
-        } else {
-            Controls.setChildren(cards.getChildren(), model.cards().stream().map(cardNodes).toList());
+        placeholder.setText(model.isUnassigned() ? "Every host has an environment" : "No hosts: drop one here");
+        if (before == null || !before.cards().equals(model.cards())) {
+            cards.getItems().setAll(model.cards());
         }
     }
 
@@ -193,6 +272,7 @@ final class EnvironmentColumn extends VBox {
             row.add(updates);
         }
         row.add(spacer);
+        row.add(collapse);
         if (watch != null) {
             row.add(watch);
         }

@@ -27,25 +27,45 @@ final class HostCard extends VBox {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass MOVING = PseudoClass.getPseudoClass("moving");
     static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
+    static final PseudoClass CURRENT_MATCH = PseudoClass.getPseudoClass("current-match");
+    static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
 
     private CardModel card;
+    private boolean compact;
     private Tooltip tooltip;
+    private Tooltip healthTip;
 
     HostCard(CardModel card) {
+        this(card, false);
+    }
+
+    HostCard(CardModel card, boolean compact) {
         super(4);
         getStyleClass().add("host-card");
-        show(card);
+        show(card, compact);
     }
 
     /** Shows the card's current state; does nothing when it did not change. */
     void show(CardModel next) {
-        if (next.equals(card)) {
+        show(next, compact);
+    }
+
+    /** @param compactCard one line: state, name, role and health (the tooltip has the rest) */
+    void show(CardModel next, boolean compactCard) {
+        if (next.equals(card) && compactCard == compact) {
             return;
         }
         card = next;
+        compact = compactCard;
         Host host = card.host();
         getChildren().clear();
         setId("host-" + host.hostname());
+        pseudoClassStateChanged(COMPACT, compact);
+        pseudoClassStateChanged(MATCH, card.search() == CardModel.SearchMark.MATCH || card.search() == CardModel.SearchMark.CURRENT);
+        pseudoClassStateChanged(CURRENT_MATCH, card.search() == CardModel.SearchMark.CURRENT);
+        pseudoClassStateChanged(DIMMED, card.search() == CardModel.SearchMark.OTHER);
         for (HostState state : HostState.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(state.label()), host.state() == state);
         }
@@ -61,6 +81,23 @@ final class HostCard extends VBox {
         name.setMinWidth(0);
         HBox header = new HBox(6, name, Controls.hgrow(), healthDot(host.hostname(), card.health()));
         header.getStyleClass().add("card-header");
+        if (compact) {
+            if (host.role() == HostRole.MANAGER) { // workers and standalone engines are the rule: only the exception is marked
+                Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
+                role.setMinWidth(Region.USE_PREF_SIZE);
+                header.getChildren().add(2, role);
+            }
+            header.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(header);
+            if (card.isMoving() || card.error() != null || host.error() != null || !host.warnings().isEmpty()) {
+                String kind = card.isMoving() ? "moving" : card.error() != null || host.error() != null ? "error" : "warning";
+                Label mark = Controls.styled("", "compact-mark", kind);
+                mark.setGraphic((card.isMoving() ? Icons.MOVE : kind.equals("error") ? Icons.ERROR : Icons.WARNING).create());
+                header.getChildren().add(header.getChildren().size() - 1, mark);
+            }
+            describe(host);
+            return;
+        }
 
         Label role = Controls.styled(roleText(host), "badge", "role-" + host.role().label());
         role.setMinWidth(Region.USE_PREF_SIZE);
@@ -100,23 +137,39 @@ final class HostCard extends VBox {
         if (card.error() != null) {
             getChildren().add(errorLine("Move failed: " + card.error()));
         }
+        describe(host);
+    }
+
+    /** Accessible text and the tooltip, which tell the whole story in either density. */
+    private void describe(Host host) {
         setAccessibleText(host.displayName() + ", " + stateText(host) + ", " + roleText(host)
                 + (card.health().configured() ? ", health " + card.health().status().label() : "")
                 + (card.selected() ? ", selected" : "") + (card.isMoving() ? ", moving" : "")
+                + (card.search() == CardModel.SearchMark.MATCH || card.search() == CardModel.SearchMark.CURRENT ? ", matches the search" : "")
                 + (host.warnings().isEmpty() ? "" : ", warning: " + host.warnings().get(0).summary()));
-        if (tooltip != null) {
-            Tooltip.uninstall(this, tooltip);
-        }
-        tooltip = Controls.tooltip(host.hostname() + "\n" + host.key().entry()
+        String text = host.hostname() + "\n" + host.key().entry()
                 + (host.nodeId() == null ? "" : "\nnode " + host.nodeId())
                 + (host.engineId() == null ? "" : "\nengine ID " + host.engineId())
                 + (host.labels().isEmpty() ? "" : "\nlabels " + host.labels())
-                + "\nDrag to another environment, or press M to move");
-        Tooltip.install(this, tooltip);
+                + (compact ? "\n" + orDash(host.address()) + " · " + stateText(host) + " · Docker " + orDash(host.engineVersion())
+                        + "\n" + host.cpus() + " CPU · " + memory(host.memoryBytes()) + " · " + host.running() + " running"
+                        + (card.isMoving() ? "\nMoving to " + (card.movingTo().isEmpty() ? "Unassigned" : card.movingTo()) + "…" : "")
+                        + (card.health().headline() == null ? "" : "\n" + card.health().headline())
+                        + (host.error() == null ? "" : "\n" + host.error())
+                        + (card.error() == null ? "" : "\nMove failed: " + card.error())
+                        + host.warnings().stream().map(w -> "\n" + w.summary()).collect(java.util.stream.Collectors.joining()) : "")
+                + "\nDrag to another environment, or press M to move";
+        // One tooltip per node, its text updated: a Tooltip is a window with a scene, costly to make while scrolling.
+        if (tooltip == null) {
+            tooltip = Controls.tooltip(text);
+            Tooltip.install(this, tooltip);
+        } else {
+            tooltip.setText(text);
+        }
     }
 
     /** Filled in the status colour when Consul reports on the host; an empty ring when it cannot tell. */
-    private static Label healthDot(String hostname, HostHealth health) {
+    private Label healthDot(String hostname, HostHealth health) {
         Circle dot = new Circle(5);
         dot.getStyleClass().addAll("health-dot", health.configured() ? health.status().label() : "not-configured");
         Label holder = new Label(null, dot);
@@ -124,7 +177,12 @@ final class HostCard extends VBox {
         holder.getStyleClass().add("health-holder");
         holder.setMinWidth(Region.USE_PREF_SIZE);
         holder.setAccessibleText("health " + health.status().label());
-        holder.setTooltip(Controls.tooltip(health.detail()));
+        if (healthTip == null) {
+            healthTip = Controls.tooltip(health.detail());
+        } else {
+            healthTip.setText(health.detail());
+        }
+        holder.setTooltip(healthTip);
         return holder;
     }
 

@@ -49,7 +49,11 @@ public enum Icons {
     OPEN_LINK(Material2MZ.OPEN_IN_NEW),
     CLEAN_UP(Material2AL.CLEANING_SERVICES),
     WATCHED(Material2MZ.STAR),
-    NOT_WATCHED(Material2MZ.STAR_BORDER);
+    NOT_WATCHED(Material2MZ.STAR_BORDER),
+    COLLAPSE(Material2AL.CHEVRON_LEFT),
+    EXPAND(Material2AL.CHEVRON_RIGHT),
+    SEARCH(Material2MZ.SEARCH),
+    COMPACT(Material2MZ.VIEW_HEADLINE);
 
     private final Ikon ikon;
 

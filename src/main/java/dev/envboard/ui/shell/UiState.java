@@ -3,17 +3,26 @@ package dev.envboard.ui.shell;
 import java.util.List;
 
 /**
- * What the window remembers between runs: geometry, theme, the pool on screen and the watched
- * environments.
+ * What the window remembers between runs: geometry, theme, the pool on screen, the watched
+ * environments and the board's layout.
  *
- * @param theme   "system", "light" or "dark"
- * @param watched the environments whose deploys and health are notified, as "POOL/ENVIRONMENT"
+ * @param theme            "system", "light" or "dark"
+ * @param watched          the environments whose deploys and health are notified, as "POOL/ENVIRONMENT"
+ * @param compactCards     whether the board shows one-line cards
+ * @param collapsedColumns the board's collapsed columns, as "POOL/ENVIRONMENT" ("POOL/" for Unassigned)
  */
 public record UiState(double x, double y, double width, double height, boolean maximized, String theme,
-                      String selectedPool, List<String> watched) {
+                      String selectedPool, List<String> watched, boolean compactCards, List<String> collapsedColumns) {
 
     public UiState {
         watched = watched == null ? List.of() : List.copyOf(watched); // a file from before watching has none
+        collapsedColumns = collapsedColumns == null ? List.of() : List.copyOf(collapsedColumns);
+    }
+
+    /** With the board's default layout. */
+    public UiState(double x, double y, double width, double height, boolean maximized, String theme, String selectedPool,
+                   List<String> watched) {
+        this(x, y, width, height, maximized, theme, selectedPool, watched, false, List.of());
     }
 
     /** Without watched environments. */

@@ -63,7 +63,7 @@ class UpdateBadgeTest {
             public void toggleWatch(String environment) {
             }
         };
-        column = new EnvironmentColumn(qa(), f.board, none, HostCard::new);
+        column = new EnvironmentColumn(qa(), f.board, none);
         stage.setScene(new Scene(column, 320, 400));
         stage.show();
     }

@@ -41,6 +41,20 @@ class UiStateStoreTest {
     }
 
     @Test
+    void theBoardLayoutIsKeptAndAFileFromBeforeItHasTheDefaultLayout() throws IOException {
+        UiStateStore store = new UiStateStore(dir, notices);
+        UiState layout = new UiState(10, 20, 1111, 777, false, "dark", "lab", java.util.List.of(), true,
+                java.util.List.of("lab/qa", "lab/"));
+        store.save(layout);
+        assertThat(store.load()).isEqualTo(layout);
+        Files.writeString(dir.resolve("window.json"), "{\"x\":1,\"y\":2,\"width\":800,\"height\":600,\"maximized\":false,"
+                + "\"theme\":\"dark\",\"selectedPool\":\"lab\",\"watched\":[]}");
+        assertThat(store.load().compactCards()).isFalse();
+        assertThat(store.load().collapsedColumns()).isEmpty();
+        assertThat(notices.recent()).isEmpty();
+    }
+
+    @Test
     void aSaveOntoADirectoryFailsNamingTheFileAndLeavesNoTempFile() throws IOException {
         Path file = Files.createDirectories(dir.resolve("window.json"));
 
