@@ -24,7 +24,8 @@ public final class Bench {
             "events", new EventsBench(),
             "health", new HealthBench(),
             "demo", new DemoBench(),
-            "startup", new StartupBench()));
+            "startup", new StartupBench(),
+            "scale", new ScaleBench()));
 
     private Bench() {
     }
