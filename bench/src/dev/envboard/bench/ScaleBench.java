@@ -140,6 +140,7 @@ final class ScaleBench implements Bench.Benchmark {
         int simThreads = ManagementFactory.getThreadMXBean().getThreadCount();
         Thread.sleep(3000); // the last changes' lines
         List<StartupProcess.Probe> probes = window.probes(from);
+        String threads = threadCpu(window.pid());
         String dump = System.getProperty("envboard.bench.probes");
         if (dump != null) {
             Files.write(Path.of(dump), probes.stream().map(StartupProcess.Probe::line).toList());
@@ -264,6 +265,30 @@ final class ScaleBench implements Bench.Benchmark {
 
     private static String ms(long nanos) {
         return Samples.ms(nanos / 1e6) + " ms";
+    }
+
+    /** The window's threads grouped by name (digits dropped), the most CPU first: where its time went. */
+    private static String threadCpu(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+            Map<String, double[]> groups = new HashMap<>();
+            Matcher m = Pattern.compile("(?m)^\"([^\"]*)\".*? cpu=([0-9.]+)ms").matcher(dump);
+            while (m.find()) {
+                double[] g = groups.computeIfAbsent(m.group(1).replaceAll("-?[0-9]+", "N"), k -> new double[2]);
+                g[0] += Double.parseDouble(m.group(2));
+                g[1]++;
+            }
+            return String.join(", ", groups.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(10)
+                    .map(e -> e.getKey() + " x" + (int) e.getValue()[1] + " " + Math.round(e.getValue()[0] / 1000) + " s").toList())
+                    + " (" + groups.values().stream().mapToInt(g -> (int) g[1]).sum() + " threads)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown (interrupted)";
+        }
     }
 
     /** utime + stime of a process, in clock ticks (USER_HZ, 100 on Linux). */

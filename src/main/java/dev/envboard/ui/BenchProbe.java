@@ -60,6 +60,9 @@ final class BenchProbe {
     /** The view was asked for; its controls get their skins (and children to look up) in a pulse after. */
     private boolean opening;
     private TableView<?> table;
+    /** Found once with the table: a lookup walks the whole scene, too dear ten times a second. */
+    private Label count;
+    private Label empty;
 
     private BenchProbe(Scene scene, ObservableList<EnvironmentColumnModel> columns, Map<String, String> env, PrintWriter err) {
         this.scene = scene;
@@ -110,6 +113,8 @@ final class BenchProbe {
             return; // a later pulse
         }
         opening = false;
+        count = scene.lookup("#" + open + "-count") instanceof Label label ? label : null;
+        empty = scene.lookup("#" + open + "-empty") instanceof Label label ? label : null;
         text.setText(filter);
         table = view;
         view.getItems().addListener((ListChangeListener<Object>) this::rowsChanged);
@@ -161,13 +166,13 @@ final class BenchProbe {
         for (EnvironmentColumnModel column : columns) {
             cards += column.cards().size();
         }
-        String count = scene.lookup("#containers-count") instanceof Label label ? label.getText() : "";
-        if (scene.lookup("#containers-empty") instanceof Label empty && empty.isVisible() && empty.getScene() != null) {
-            count += " (empty: " + empty.getText() + ")";
+        String counted = count == null ? "" : count.getText();
+        if (empty != null && empty.getScene() != null && empty.isVisible()) {
+            counted += " (empty: " + empty.getText() + ")";
         }
         synchronized (this) {
             delays.add(waited);
-            status = "cards=" + cards + " items=" + (table == null ? 0 : table.getItems().size()) + " count=" + count;
+            status = "cards=" + cards + " items=" + (table == null ? 0 : table.getItems().size()) + " count=" + counted;
         }
     }
 
