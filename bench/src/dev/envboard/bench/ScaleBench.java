@@ -221,6 +221,7 @@ final class ScaleBench implements Bench.Benchmark {
         System.out.println("  window: RSS peak " + rssPeak / 1024 + " MB (sampled max during the churn " + rssMax / 1024 + " MB), at the end "
                 + rssEnd / 1024 + " MB; heap in use at the end " + (heap < 0 ? "?" : heap / (1024 * 1024)) + " MB; CPU "
                 + String.format(Locale.ROOT, "%.0f", cpu) + " % of one core; " + lastStatus.replace("envboard-probe ", ""));
+        System.out.println("  window threads by CPU since the start (jcmd Thread.print, names without numbers): " + threads);
         System.out.println("scale: load average before the churn " + loadBefore + ", after " + LoadAverage.now() + " (" + loadAfter + ")");
         System.out.println("scale: pulse p50=" + Samples.ms(pulses.median()) + " ms p99=" + Samples.ms(pulses.percentile(99)) + " ms"
                 + verdict(pulses.percentile(99) < PULSE_TARGET_MS, "< 16.7 ms")
