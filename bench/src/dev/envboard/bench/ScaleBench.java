@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * over all 700 engines (die, start, health flips) and moves one Swarm node to another environment
  * a second. Reported, targets beside them:
  * <ul>
- * <li>pulse p50/p99: each scene pulse's CSS and layout, pre- to post-layout listener (p99 &lt; 16.7 ms);
+ * <li>pulse p50/p99: each scene pulse's CSS and layout, pre- to post-layout listener (p99 &lt; 16.7 ms),
+ *     by the wall clock, and the FX thread's CPU time in it (which a loaded machine does not inflate);
  *     and for context how long a task posted to the FX thread every 100 ms waited (fx-wait);</li>
  * <li>lag p50/p95: from a change's emission (wall clock, just before its event is sent) to the
  *     probe's line after the layout pulse that follows the change reaching the table's items (a row
@@ -63,6 +64,7 @@ final class ScaleBench implements Bench.Benchmark {
     static final double LAG_TARGET_MS = 250;
     static final double RSS_TARGET_MB = 600;
     private static final long START_TIMEOUT_S = 240;
+    private static final long QUIET_MS = 10_000;
     private static final Pattern COUNT = Pattern.compile("count=(\\d+) of (\\d+)");
     private static final Pattern CARDS = Pattern.compile("cards=(\\d+)");
 
@@ -116,6 +118,24 @@ final class ScaleBench implements Bench.Benchmark {
                 + "); simulator threads " + ManagementFactory.getThreadMXBean().getThreadCount()
                 + ", open /events streams " + sim.engines().stream().mapToInt(e -> e.eventSubscribers()).sum());
         Thread.sleep(5000); // settle: the first inspections after the load
+        // For context: the same window for 10 s with nothing changing (under the same machine load).
+        int quietFrom = window.probeCount();
+        long quietCpu = cpuTicks(window.pid());
+        long quietStart = System.nanoTime();
+        Thread.sleep(QUIET_MS);
+        double quietPercent = (cpuTicks(window.pid()) - quietCpu) / 100.0 / ((System.nanoTime() - quietStart) / 1e9) * 100;
+        Samples quietPulses = new Samples();
+        for (StartupProcess.Probe probe : window.probes(quietFrom)) {
+            String[] f = probe.line().split(" ");
+            if (f[1].equals("pulses")) {
+                for (int i = 3; i + 1 < f.length; i += 2) {
+                    quietPulses.add(Long.parseLong(f[i]) * 1000);
+                }
+            }
+        }
+        System.out.println("scale: quiet " + QUIET_MS / 1000 + " s before the churn (load " + LoadAverage.now() + "): CPU "
+                + String.format(Locale.ROOT, "%.0f", quietPercent) + " % of one core, " + quietPulses.size() + " pulses"
+                + (quietPulses.size() == 0 ? "" : ", p50=" + Samples.ms(quietPulses.median()) + " ms p99=" + Samples.ms(quietPulses.percentile(99)) + " ms"));
         String loadBefore = LoadAverage.now();
         int from = window.probeCount();
         long cpuBefore = cpuTicks(window.pid());
@@ -139,8 +159,21 @@ final class ScaleBench implements Bench.Benchmark {
         long cpuAfter = cpuTicks(window.pid());
         int simThreads = ManagementFactory.getThreadMXBean().getThreadCount();
         Thread.sleep(3000); // the last changes' lines
+        int beforeGc = window.probeCount();
         List<StartupProcess.Probe> probes = window.probes(from);
+        String gc = jcmd(window.pid(), "GC.run");
+        Thread.sleep(2500); // a probe line or two with the heap after the full collection
+        long live = -1;
+        for (StartupProcess.Probe probe : window.probes(beforeGc)) {
+            String[] f = probe.line().split(" ");
+            if (f[1].equals("pulses")) {
+                live = Long.parseLong(f[2]);
+            }
+        }
         String threads = threadCpu(window.pid());
+        if (live < 0) {
+            System.out.println("  (no heap figure after jcmd GC.run: " + gc.trim() + ")");
+        }
         String dump = System.getProperty("envboard.bench.probes");
         if (dump != null) {
             Files.write(Path.of(dump), probes.stream().map(StartupProcess.Probe::line).toList());
@@ -150,6 +183,7 @@ final class ScaleBench implements Bench.Benchmark {
         String loadAfter = LoadAverage.now();
 
         Samples pulses = new Samples();
+        Samples pulseCpu = new Samples();
         Samples waits = new Samples();
         long heap = -1;
         Map<String, List<Long>> shown = new HashMap<>();
@@ -159,8 +193,9 @@ final class ScaleBench implements Bench.Benchmark {
             switch (f[1]) {
                 case "pulses" -> {
                     heap = Long.parseLong(f[2]);
-                    for (int i = 3; i < f.length; i++) {
+                    for (int i = 3; i + 1 < f.length; i += 2) {
                         pulses.add(Long.parseLong(f[i]) * 1000);
+                        pulseCpu.add(Long.parseLong(f[i + 1]) * 1000);
                     }
                 }
                 case "fx-delays" -> {
@@ -211,6 +246,8 @@ final class ScaleBench implements Bench.Benchmark {
                 + labels + " label moves); simulator threads at the end " + simThreads);
         System.out.println("  pulses: " + pulses.size() + ", p50=" + Samples.ms(pulses.median()) + " ms p99=" + Samples.ms(pulses.percentile(99))
                 + " ms max=" + Samples.ms(pulses.percentile(100)) + " ms" + verdict(pulses.percentile(99) < PULSE_TARGET_MS, "p99 < 16.7 ms")
+                + "; the FX thread's CPU time in them p50=" + Samples.ms(pulseCpu.median()) + " ms p99=" + Samples.ms(pulseCpu.percentile(99))
+                + " ms max=" + Samples.ms(pulseCpu.percentile(100)) + " ms (preemption aside)"
                 + "; FX thread wait (a task posted every 100 ms): p50=" + Samples.ms(waits.median()) + " ms p99="
                 + Samples.ms(waits.percentile(99)) + " ms max=" + Samples.ms(waits.percentile(100)) + " ms");
         System.out.println("  rows: " + rowLag.size() + " of " + rowsExpected + " changes to filtered-in rows shown (" + rowsMissed
@@ -219,15 +256,17 @@ final class ScaleBench implements Bench.Benchmark {
         System.out.println("  cards: " + cardLag.size() + " of " + labels + " moves shown (" + cardsMissed + " not), lag p50=" + p(cardLag, 50)
                 + " p95=" + p(cardLag, 95) + " max=" + p(cardLag, 100));
         System.out.println("  window: RSS peak " + rssPeak / 1024 + " MB (sampled max during the churn " + rssMax / 1024 + " MB), at the end "
-                + rssEnd / 1024 + " MB; heap in use at the end " + (heap < 0 ? "?" : heap / (1024 * 1024)) + " MB; CPU "
+                + rssEnd / 1024 + " MB; heap in use at the end " + (heap < 0 ? "?" : heap / (1024 * 1024)) + " MB, live after a full GC (jcmd GC.run) "
+                + (live < 0 ? "?" : live / (1024 * 1024)) + " MB; CPU "
                 + String.format(Locale.ROOT, "%.0f", cpu) + " % of one core; " + lastStatus.replace("envboard-probe ", ""));
         System.out.println("  window threads by CPU since the start (jcmd Thread.print, names without numbers): " + threads);
         System.out.println("scale: load average before the churn " + loadBefore + ", after " + LoadAverage.now() + " (" + loadAfter + ")");
         System.out.println("scale: pulse p50=" + Samples.ms(pulses.median()) + " ms p99=" + Samples.ms(pulses.percentile(99)) + " ms"
-                + verdict(pulses.percentile(99) < PULSE_TARGET_MS, "< 16.7 ms")
+                + verdict(pulses.percentile(99) < PULSE_TARGET_MS, "< 16.7 ms") + " (cpu p50=" + Samples.ms(pulseCpu.median())
+                + " p99=" + Samples.ms(pulseCpu.percentile(99)) + ")"
                 + " lag p50=" + p(allLag, 50) + " p95=" + p(allLag, 95) + verdict(allLag.percentile(95) < LAG_TARGET_MS, "< 250 ms")
                 + " rss peak=" + rssPeak / 1024 + " MB end=" + rssEnd / 1024 + " MB" + verdict(rssPeak / 1024.0 < RSS_TARGET_MB, "< 600 MB")
-                + " heap=" + (heap < 0 ? "?" : heap / (1024 * 1024)) + " MB cpu=" + String.format(Locale.ROOT, "%.0f", cpu) + "% (load " + loadAfter + ")");
+                + " heap=" + (heap < 0 ? "?" : heap / (1024 * 1024)) + " MB live=" + (live < 0 ? "?" : live / (1024 * 1024)) + " MB cpu=" + String.format(Locale.ROOT, "%.0f", cpu) + "% (load " + loadAfter + ")");
     }
 
     /** Waits until the table shows every filtered-in task and the board all its cards; returns the probe's status. */
@@ -266,6 +305,20 @@ final class ScaleBench implements Bench.Benchmark {
 
     private static String ms(long nanos) {
         return Samples.ms(nanos / 1e6) + " ms";
+    }
+
+    private static String jcmd(long pid, String command) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "jcmd failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /** The window's threads grouped by name (digits dropped), the most CPU first: where its time went. */

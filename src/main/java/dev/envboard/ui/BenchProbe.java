@@ -26,8 +26,10 @@ import javafx.scene.control.TextInputControl;
  * With {@code ENVBOARD_BENCH_PROBE=1}, what {@code scripts/bench.sh scale} measures inside the
  * window, as lines on stderr ({@code envboard-probe ...}):
  * <ul>
- * <li>{@code pulses HEAP_USED US US ...}, once a second: each scene pulse's CSS and layout (from the
- *     pre-layout to the post-layout pulse listener), in microseconds, and the heap in use;</li>
+ * <li>{@code pulses HEAP_USED WALL_US CPU_US ...}, once a second: each scene pulse's CSS and layout
+ *     (from the pre-layout to the post-layout pulse listener) in microseconds, by the wall clock and
+ *     in the FX thread's own CPU time (what a loaded machine's preemption does not inflate), and
+ *     the heap in use;</li>
  * <li>{@code fx-delays US ...}, once a second: how long a task posted every 100 ms waited for the FX
  *     thread (what a click would wait);</li>
  * <li>{@code row EPOCH_US ID STATE HEALTH} after the layout pulse that follows a container row
@@ -55,7 +57,9 @@ final class BenchProbe {
     /** FX thread only. */
     private final List<String> pendingShown = new ArrayList<>();
     private final Map<String, String> environmentOf = new HashMap<>();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private long preLayout;
+    private long preLayoutCpu;
     private boolean opened;
     /** The view was asked for; its controls get their skins (and children to look up) in a pulse after. */
     private boolean opening;
@@ -75,7 +79,10 @@ final class BenchProbe {
     /** Call on the FX thread, right after the stage is shown. */
     static void attach(Scene scene, ObservableList<EnvironmentColumnModel> columns, Map<String, String> env, PrintWriter err) {
         BenchProbe probe = new BenchProbe(scene, columns, env, err);
-        scene.addPreLayoutPulseListener(() -> probe.preLayout = System.nanoTime());
+        scene.addPreLayoutPulseListener(() -> {
+            probe.preLayout = System.nanoTime();
+            probe.preLayoutCpu = THREADS.getCurrentThreadCpuTime();
+        });
         scene.addPostLayoutPulseListener(probe::afterLayout);
         columns.addListener((ListChangeListener<EnvironmentColumnModel>) change -> probe.boardApplied());
         Thread printer = new Thread(probe::print, "envboard-bench-probe");
@@ -136,6 +143,7 @@ final class BenchProbe {
 
     private void afterLayout() {
         long took = System.nanoTime() - preLayout;
+        long cpu = THREADS.getCurrentThreadCpuTime() - preLayoutCpu;
         if (!opened && !open.isEmpty()) {
             opened = true;
             Platform.runLater(this::openView);
@@ -145,6 +153,7 @@ final class BenchProbe {
         }
         synchronized (this) {
             pulses.add(TimeUnit.NANOSECONDS.toMicros(took));
+            pulses.add(TimeUnit.NANOSECONDS.toMicros(cpu));
         }
         if (!pendingShown.isEmpty()) {
             String now = String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
