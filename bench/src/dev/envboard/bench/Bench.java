@@ -25,7 +25,8 @@ public final class Bench {
             "health", new HealthBench(),
             "demo", new DemoBench(),
             "startup", new StartupBench(),
-            "idle", new IdleBench()));
+            "idle", new IdleBench(),
+            "scale", new ScaleBench()));
 
     private Bench() {
     }

@@ -93,7 +93,12 @@ final class StartupProcess {
 
         /** The first probe line beginning {@code envboard-probe NAME}, waiting for it at most 60 s from the spawn. */
         synchronized Probe await(String name) throws InterruptedException {
-            long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            return await(name, TIMEOUT_SECONDS);
+        }
+
+        /** The first probe line beginning {@code envboard-probe NAME}, waiting for it at most {@code timeoutSeconds} from the spawn. */
+        synchronized Probe await(String name, long timeoutSeconds) throws InterruptedException {
+            long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             while (true) {
                 for (Probe probe : probes) {
                     if (probe.line().equals(PROBE + name) || probe.line().startsWith(PROBE + name + " ")) {
@@ -104,13 +109,36 @@ final class StartupProcess {
                 if (ended || left <= 0) {
                     String how = ended
                             ? "it closed stderr without it (" + (process.waitFor(5, TimeUnit.SECONDS) ? "exit " + process.exitValue() : "still running") + ")"
-                            : "not within " + TIMEOUT_SECONDS + " s of the start";
+                            : "not within " + timeoutSeconds + " s of the start";
                     throw new BenchFailure(side + ": no '" + PROBE + name + "' on stderr with ENVBOARD_STARTUP_PROBE=1: " + how
                             + "; probe lines seen: " + probes.stream().map(Probe::line).toList()
                             + "; last stderr lines: " + String.join(" | ", tail));
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
+        }
+
+        /** The probe lines read so far, from the {@code from}-th on. */
+        synchronized List<Probe> probes(int from) {
+            return List.copyOf(probes.subList(Math.min(from, probes.size()), probes.size()));
+        }
+
+        synchronized int probeCount() {
+            return probes.size();
+        }
+
+        /** Whether stderr has ended (the process is gone or closing). */
+        synchronized boolean ended() {
+            return ended;
+        }
+
+        /** The last stderr lines that were not probe lines. */
+        synchronized String tail() {
+            return String.join(" | ", tail);
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         private void read() {

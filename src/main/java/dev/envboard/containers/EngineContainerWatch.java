@@ -7,20 +7,17 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Ports;
-import dev.envboard.runtime.AppExecutors;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.docker.EndpointSpec;
 import dev.envboard.docker.EventFeed;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,8 +25,10 @@ import java.util.function.Supplier;
 
 /**
  * Keeps one engine's containers current: a full list at start and after every reconnect, and in
- * between each container event makes that container be read again. The event thread only enqueues
- * ids (a reader that falls behind gets dropped by the engine), a worker does the reading.
+ * between each container event makes that container be read again. The event thread only notes
+ * ids (a reader that falls behind gets dropped by the engine); the reading runs on a worker
+ * executor shared by the pool's engines, at most one run per engine queued at a time, so 500
+ * engines cost a few threads and no wake-up while nothing happens.
  */
 public final class EngineContainerWatch implements AutoCloseable {
     /** Container actions that change a row of the table (state, health, name): exec_*, attach, resize and the like do not. */
@@ -43,23 +42,39 @@ public final class EngineContainerWatch implements AutoCloseable {
     private final DockerClient client;
     private final RowSink sink;
     private final EventFeed feed;
-    private final BlockingQueue<String> dirty = new ArrayBlockingQueue<>(QUEUE);
+    /** Container ids with events not read yet; bounded by {@link #QUEUE} (beyond it: a full relist). */
+    private final Set<String> dirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean relist = new AtomicBoolean(true);
+    private final AtomicBoolean queued = new AtomicBoolean();
     private final Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Thread worker;
+    private final Executor worker;
+    private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
+    /** Reads on {@code io}. */
     public EngineContainerWatch(String host, Supplier<String> hostEnvironment, DockerClients clients, EndpointSpec endpoint,
                                 ScheduledExecutorService timer, Executor io, RowSink sink) {
+        this(host, hostEnvironment, clients, endpoint, timer, io, io, sink);
+    }
+
+    /** @param worker where the engine is read (bounded: a rejected run is retried a second later) */
+    public EngineContainerWatch(String host, Supplier<String> hostEnvironment, DockerClients clients, EndpointSpec endpoint,
+                                ScheduledExecutorService timer, Executor io, Executor worker, RowSink sink) {
         this.host = host;
+        this.timer = timer;
+        this.worker = worker;
         this.hostEnvironment = hostEnvironment;
         this.client = clients.quick(endpoint);
         this.sink = sink;
         this.feed = new EventFeed(clients.stream(endpoint), client, List.of(EventType.CONTAINER), SHOWN_ACTIONS, timer, io, new EventFeed.Listener() {
             @Override
             public void onEvent(Event event) {
-                if (event.getId() != null && !dirty.offer(event.getId())) {
-                    relist.set(true); // overflow: read everything again rather than block the stream
+                if (event.getId() != null) {
+                    if (dirty.size() >= QUEUE) {
+                        relist.set(true); // overflow: read everything again rather than grow
+                    } else {
+                        dirty.add(event.getId());
+                    }
                 }
                 wake();
             }
@@ -74,48 +89,69 @@ public final class EngineContainerWatch implements AutoCloseable {
                 }
             }
         });
-        this.worker = AppExecutors.named("envboard-containers-" + host).newThread(this::work);
     }
 
     public void start() {
-        worker.start();
+        wake(); // the first full list
         feed.start();
     }
 
+    /** Asks for one run on the worker, unless one is queued already (it will see what is noted). */
     private void wake() {
-        // The worker waits on the queue; a marker that is not a container id wakes it up.
-        dirty.offer("");
+        if (closed || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(this::work);
+        } catch (RejectedExecutionException full) {
+            queued.set(false);
+            retryLater();
+        }
     }
 
+    private void retryLater() {
+        if (closed) {
+            return;
+        }
+        try {
+            timer.schedule(this::wake, 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the app is closing: nothing to read for
+        }
+    }
+
+    /** One run at a time per engine: {@code queued} stays set until it ends, and what came meanwhile asks for the next. */
     private void work() {
-        while (!closed) {
-            try {
-                String first = dirty.poll(1, TimeUnit.SECONDS);
-                if (relist.getAndSet(false)) {
-                    dirty.clear();
-                    relistAll();
-                    continue;
-                }
-                if (first == null) {
-                    continue;
-                }
-                // Coalesce a burst: each container is read once however many events it had.
-                Set<String> ids = new LinkedHashSet<>();
-                ids.add(first);
-                List<String> more = new ArrayList<>();
-                dirty.drainTo(more);
-                ids.addAll(more);
-                ids.remove("");
-                for (String id : ids) {
-                    refresh(id);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                sink.hostState(host, DockerErrors.describe(e));
-                relist.set(true);
-                pause();
-            }
+        boolean failed = false;
+        try {
+            read();
+        } catch (RuntimeException e) {
+            sink.hostState(host, DockerErrors.describe(e));
+            relist.set(true);
+            failed = true;
+        }
+        queued.set(false);
+        if (failed) {
+            retryLater();
+        } else if (!dirty.isEmpty() || relist.get()) {
+            wake();
+        }
+    }
+
+    private void read() {
+        if (closed) {
+            return;
+        }
+        if (relist.getAndSet(false)) {
+            dirty.clear();
+            relistAll();
+            return;
+        }
+        // Coalesce a burst: each container is read once however many events it had.
+        List<String> ids = new ArrayList<>(dirty);
+        dirty.removeAll(ids);
+        for (String id : ids) {
+            refresh(id);
         }
     }
 
@@ -166,18 +202,9 @@ public final class EngineContainerWatch implements AutoCloseable {
         return String.join(", ", parts.stream().distinct().sorted().toList());
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
         feed.close();
-        worker.interrupt();
     }
 }

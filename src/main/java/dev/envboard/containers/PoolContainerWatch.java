@@ -12,14 +12,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import dev.envboard.runtime.AppExecutors;
 
 /**
  * Every container of a pool, live: one engine watch per standalone engine (or per Swarm node whose
  * engine pools.yaml names), plus the Swarm tasks that have no container yet.
  */
 public final class PoolContainerWatch implements AutoCloseable {
+    /** Threads reading the pool's engines: enough to overlap their answers, few enough for 500 engines. */
+    static final int WORKERS = 6;
     private final List<AutoCloseable> parts = new ArrayList<>();
+    private final ThreadPoolExecutor workers;
     private final Map<String, String> environments = new ConcurrentHashMap<>();
     private final Map<String, String> nodeNames = new ConcurrentHashMap<>();
     private final Map<String, EndpointSpec> endpoints = new ConcurrentHashMap<>();
@@ -27,15 +34,20 @@ public final class PoolContainerWatch implements AutoCloseable {
     public PoolContainerWatch(PoolSnapshot snapshot, DockerClients clients, ScheduledExecutorService timer, Executor io, RowSink sink) {
         PoolSpec pool = snapshot.pool();
         update(snapshot);
-        for (PoolEngines.Engine engine : PoolEngines.of(snapshot)) {
+        List<PoolEngines.Engine> engines = PoolEngines.of(snapshot);
+        // Each engine queues at most one run (and the task list one), so the queue cannot outgrow them.
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(engines.size() + 2),
+                AppExecutors.named("envboard-containers"));
+        workers.allowCoreThreadTimeOut(true);
+        for (PoolEngines.Engine engine : engines) {
             endpoints.put(engine.host(), engine.endpoint());
             EngineContainerWatch watch = new EngineContainerWatch(engine.host(), () -> environments.get(engine.host()),
-                    clients, engine.endpoint(), timer, io, sink);
+                    clients, engine.endpoint(), timer, io, workers, sink);
             parts.add(watch);
             watch.start();
         }
         if (snapshot.kind() == PoolKind.SWARM) {
-            parts.add(new SwarmTaskWatch(clients.quick(pool.manager()), id -> nodeNames.getOrDefault(id, id), timer, sink));
+            parts.add(new SwarmTaskWatch(clients.quick(pool.manager()), id -> nodeNames.getOrDefault(id, id), timer, workers, sink));
         }
     }
 
@@ -69,5 +81,6 @@ public final class PoolContainerWatch implements AutoCloseable {
                 // closing is best effort
             }
         }
+        workers.shutdownNow();
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,22 +21,61 @@ import java.util.function.Function;
 /**
  * Swarm tasks that should run but have no container (pending, rejected, preparing): they live only
  * in the manager, and they are what QA needs to see when a deploy hangs. Containers themselves come
- * from each node's engine. Read every two seconds (one cheap call) and on demand.
+ * from each node's engine. Read every two seconds, or, when a read takes longer (a Swarm of
+ * thousands of tasks), ten times its length after it: at most a tenth of a worker's time. The read
+ * runs on {@code worker}, never on the shared timer thread.
  */
 public final class SwarmTaskWatch implements AutoCloseable {
     static final long PERIOD_MS = 2000;
+    /** The pause after a read, as a multiple of how long it took. */
+    static final int PAUSE_PER_READ = 10;
 
     private final DockerClient manager;
     private final Function<String, String> hostnameOfNode;
     private final RowSink sink;
     private final Set<String> shown = new HashSet<>();
-    private final ScheduledFuture<?> schedule;
+    private final ScheduledExecutorService timer;
+    private final Executor worker;
+    private volatile ScheduledFuture<?> next;
+    private volatile boolean closed;
 
+    /** Reads on the timer's thread (tests); the app gives a worker with the other constructor. */
     public SwarmTaskWatch(DockerClient manager, Function<String, String> hostnameOfNode, ScheduledExecutorService timer, RowSink sink) {
+        this(manager, hostnameOfNode, timer, Runnable::run, sink);
+    }
+
+    public SwarmTaskWatch(DockerClient manager, Function<String, String> hostnameOfNode, ScheduledExecutorService timer,
+                          Executor worker, RowSink sink) {
         this.manager = manager;
         this.hostnameOfNode = hostnameOfNode;
         this.sink = sink;
-        this.schedule = timer.scheduleWithFixedDelay(this::refresh, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        this.timer = timer;
+        this.worker = worker;
+        schedule(0);
+    }
+
+    private void schedule(long delayMs) {
+        if (closed) {
+            return;
+        }
+        try {
+            next = timer.schedule(() -> {
+                try {
+                    worker.execute(this::readAndReschedule);
+                } catch (RejectedExecutionException full) {
+                    schedule(PERIOD_MS);
+                }
+            }, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the app is closing
+        }
+    }
+
+    private void readAndReschedule() {
+        long start = System.nanoTime();
+        refresh();
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        schedule(Math.max(PERIOD_MS, tookMs * PAUSE_PER_READ));
     }
 
     synchronized void refresh() {
@@ -77,6 +118,10 @@ public final class SwarmTaskWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        schedule.cancel(true);
+        closed = true;
+        ScheduledFuture<?> pending = next;
+        if (pending != null) {
+            pending.cancel(false);
+        }
     }
 }

@@ -104,6 +104,7 @@ public final class EnvboardUi {
     private WatchedHealth watchedHealth;
     private DeploysView deploysView;
     private HealthView healthView;
+    private BoardViewModel board;
     /** The one worker of the board's background update checks: runs never overlap, and it never blocks the shared timer. */
     private final ScheduledExecutorService updateWorker =
             Executors.newSingleThreadScheduledExecutor(AppExecutors.named("envboard-updates"));
@@ -169,7 +170,7 @@ public final class EnvboardUi {
         updates = new BoardUpdates(shell.selectedPoolProperty(), context.updateChecker()::check,
                 (task, delay) -> updateWorker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
                 BoardUpdates.INTERVAL, BoardUpdates.FIRST_DELAY, fx);
-        BoardViewModel board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
+        board = new BoardViewModel(shell.selectedPoolProperty(), health.snapshotProperty(),
                 new BoardServices(context.moveService(), context.labelWriters()::trust, context.emptyEnvironments(),
                         monitor::refreshNow, deploys, operations, context.executors().io(), fx, watchlist), updates);
         boardLayout = board.layout();
@@ -234,6 +235,11 @@ public final class EnvboardUi {
         shell.selectedPoolProperty().addListener((obs, old, now) -> saveState());
         demoTicker = new DemoTicker(demos, context.executors().timer(), fx);
         demoTicker.start();
+    }
+
+    /** The board's columns as last applied (FX thread; empty before {@link #show}): the bench probe follows them. */
+    javafx.collections.ObservableList<dev.envboard.ui.board.EnvironmentColumnModel> boardColumns() {
+        return board == null ? javafx.collections.FXCollections.observableArrayList() : board.columns();
     }
 
     /** The Logs view, built the first time it is needed (FX thread). */

@@ -108,6 +108,9 @@ public final class GuiLauncher {
                 if (probe) {
                     StartupProbe.attach(stage.getScene(), err);
                 }
+                if ("1".equals(env.get(BenchProbe.ENV))) {
+                    BenchProbe.attach(stage.getScene(), created.boardColumns(), env, err);
+                }
             } catch (RuntimeException | Error e) {
                 failure.set(e);
                 closed.countDown();

@@ -47,6 +47,8 @@ public final class ContainersView extends VBox {
     private final ContainersViewModel model;
     private final TableView<ContainerRow> table = new TableView<>();
     private final Consumer<ContainerRow> openLogs;
+    /** Counts the uptime ticks; each uptime cell shows its row's uptime again when it moves. */
+    private final javafx.beans.property.LongProperty uptimeTick = new javafx.beans.property.SimpleLongProperty();
 
     /** @param timer ticks the uptimes (a Timeline would keep JavaFX pulsing sixty times a second) */
     public ContainersView(ContainersViewModel model, Consumer<ContainerRow> openLogs, ScheduledExecutorService timer) {
@@ -107,8 +109,9 @@ public final class ContainersView extends VBox {
                 e.consume();
             }
         });
-        // Uptimes move on even when nothing else changes.
-        timer.scheduleAtFixedRate(() -> Platform.runLater(table::refresh), 10, 10, TimeUnit.SECONDS);
+        // Uptimes move on even when nothing else changes: only the uptime cells are told (a table
+        // refresh would rebuild every row and cell, context menus included: the slowest pulse of a busy minute).
+        timer.scheduleAtFixedRate(() -> Platform.runLater(() -> uptimeTick.set(uptimeTick.get() + 1)), 10, 10, TimeUnit.SECONDS);
     }
 
     private void buildTable() {
@@ -132,7 +135,9 @@ public final class ContainersView extends VBox {
         table.getColumns().add(column("Health", 85, ContainerRow::health));
         table.getColumns().add(column("Host", 140, ContainerRow::host));
         table.getColumns().add(column("Environment", 120, ContainerRow::environment));
-        table.getColumns().add(column("Uptime", 85, r -> uptime(r.startedAt(), r.isRunning())));
+        TableColumn<ContainerRow, String> uptime = column("Uptime", 85, r -> uptime(r.startedAt(), r.isRunning()));
+        uptime.setCellFactory(c -> new UptimeCell(uptimeTick));
+        table.getColumns().add(uptime);
         table.getColumns().add(column("Ports", 70, ContainerRow::ports));
         table.getColumns().add(column("Restarts", 90, r -> String.valueOf(r.restarts())));
         TableColumn<ContainerRow, String> error = column("Error", 80, r -> r.error() == null ? "" : r.error());
@@ -267,6 +272,31 @@ public final class ContainersView extends VBox {
         column.setMinWidth(width); // enough for the header's title; the last column takes the rest
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
+    }
+
+    /** A row's uptime, shown again at each tick without touching the rest of the row. */
+    private static final class UptimeCell extends TableCell<ContainerRow, String> {
+        private final javafx.beans.InvalidationListener onTick = tick -> showUptime();
+        // Weak: the table drops cells it no longer needs, and the tick must not keep them.
+        private final javafx.beans.WeakInvalidationListener weak = new javafx.beans.WeakInvalidationListener(onTick);
+
+        UptimeCell(javafx.beans.property.LongProperty tick) {
+            tick.addListener(weak);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+        }
+
+        private void showUptime() {
+            TableRow<ContainerRow> row = getTableRow();
+            ContainerRow item = row == null || isEmpty() ? null : row.getItem();
+            if (item != null) {
+                setText(uptime(item.startedAt(), item.isRunning()));
+            }
+        }
     }
 
     /** The state with a coloured dot. */

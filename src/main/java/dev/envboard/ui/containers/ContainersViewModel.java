@@ -69,6 +69,7 @@ public final class ContainersViewModel {
     private final Map<String, Optional<String>> pendingHosts = new ConcurrentHashMap<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<String, Integer> index = new HashMap<>();
+    private final ContainerChoices choices = new ContainerChoices();
     private final javafx.beans.value.ChangeListener<PoolSnapshot> onPoolSnapshot = (obs, old, snapshot) -> onSnapshot(snapshot);
     private volatile PoolContainerWatch watch;
     private PoolItem watched;
@@ -213,7 +214,7 @@ public final class ContainersViewModel {
         for (String key : new ArrayList<>(pending.keySet())) {
             changes.put(key, pending.remove(key));
         }
-        apply(changes, rows, index);
+        apply(changes, rows, index, choices);
         for (String hostName : new ArrayList<>(pendingHosts.keySet())) {
             Optional<String> problem = pendingHosts.remove(hostName);
             if (problem == null || problem.isEmpty()) {
@@ -230,6 +231,12 @@ public final class ContainersViewModel {
      * shift the positions that updates use, then updates and additions.
      */
     static void apply(Map<String, Optional<ContainerRow>> changes, List<ContainerRow> rows, Map<String, Integer> index) {
+        apply(changes, rows, index, new ContainerChoices());
+    }
+
+    /** As above, moving {@code choices} along with each row added, changed or removed. */
+    static void apply(Map<String, Optional<ContainerRow>> changes, List<ContainerRow> rows, Map<String, Integer> index,
+                      ContainerChoices choices) {
         Set<String> gone = new HashSet<>();
         changes.forEach((key, row) -> {
             if (row.isEmpty() && index.containsKey(key)) {
@@ -237,7 +244,13 @@ public final class ContainersViewModel {
             }
         });
         if (!gone.isEmpty()) {
-            rows.removeIf(row -> gone.contains(row.key()));
+            rows.removeIf(row -> {
+                if (gone.contains(row.key())) {
+                    choices.replaced(row, null);
+                    return true;
+                }
+                return false;
+            });
             index.clear();
             for (int i = 0; i < rows.size(); i++) {
                 index.put(rows.get(i).key(), i);
@@ -252,8 +265,9 @@ public final class ContainersViewModel {
             if (at == null) {
                 index.put(change.getKey(), rows.size());
                 rows.add(row);
+                choices.replaced(null, row);
             } else if (!Objects.equals(rows.get(at), row)) {
-                rows.set(at, row);
+                choices.replaced(rows.set(at, row), row);
             }
         }
     }
@@ -273,6 +287,7 @@ public final class ContainersViewModel {
         pendingHosts.clear();
         rows.clear();
         index.clear();
+        choices.clear();
         hostProblems.clear();
         updateChoices();
     }
@@ -318,9 +333,12 @@ public final class ContainersViewModel {
     }
 
     private void updateChoices() {
-        setChoices(environments, rows.stream().map(ContainerRow::environment).filter(s -> !s.isEmpty()).toList(), environment);
-        setChoices(hosts, rows.stream().map(ContainerRow::host).filter(s -> !s.isEmpty()).toList(), host);
-        setChoices(services, rows.stream().map(ContainerRow::service).filter(s -> !s.isEmpty()).toList(), service);
+        if (!choices.takeChanged()) {
+            return; // no value appeared or went: the boxes stay as they are
+        }
+        setChoices(environments, choices.environments(), environment);
+        setChoices(hosts, choices.hosts(), host);
+        setChoices(services, choices.services(), service);
     }
 
     private static void setChoices(ObservableList<String> list, List<String> values, ObjectProperty<String> chosen) {

@@ -173,4 +173,40 @@ class EngineSimulatorTest {
         assertThat(row.environment()).isEqualTo(task.service.stack());
         assertThat(row.host()).isEqualTo(task.node().hostname());
     }
+
+    @Test
+    void aPoolWatchFollowsEveryNodesContainersOnAFewWorkerThreadsNotOnePerEngine() throws Exception {
+        PoolSnapshot snapshot = inspect("sim-swarm");
+        Map<String, ContainerRow> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        dev.envboard.containers.RowSink sink = new dev.envboard.containers.RowSink() {
+            @Override
+            public void upsert(ContainerRow row) {
+                rows.put(row.key(), row);
+            }
+
+            @Override
+            public void remove(String key) {
+                rows.remove(key);
+            }
+
+            @Override
+            public void hostState(String host, String problem) {
+            }
+        };
+        java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (dev.envboard.containers.PoolContainerWatch watch = new dev.envboard.containers.PoolContainerWatch(snapshot, clients, timer, io, sink)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> rows.values().stream().filter(r -> r.containerId() != null).count() == NODES * TASKS_PER_NODE);
+            long workers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("envboard-containers")).count();
+            assertThat(workers).as("threads reading " + NODES + " engines").isLessThanOrEqualTo(6);
+
+            VirtualTask task = swarm.tasks().get(17);
+            sim.changeTask(task, "failed");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> rows.values().stream()
+                    .anyMatch(r -> task.container().id().equals(r.containerId()) && r.state().equals("exited")));
+        } finally {
+            timer.shutdownNow();
+        }
+    }
 }
