@@ -15,18 +15,18 @@ public final class Bench {
         }
     }
 
-    private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
-            "nodes", new NodesBench(),
-            "move", new MoveBench(),
-            "redeploy", new RedeployBench(),
-            "redeploy-version", new RedeployVersionBench(),
-            "logs", new LogsBench(),
-            "events", new EventsBench(),
-            "health", new HealthBench(),
-            "demo", new DemoBench(),
-            "startup", new StartupBench(),
-            "idle", new IdleBench(),
-            "scale", new ScaleBench()));
+    private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.ofEntries(
+            Map.entry("nodes", new NodesBench()),
+            Map.entry("move", new MoveBench()),
+            Map.entry("redeploy", new RedeployBench()),
+            Map.entry("redeploy-version", new RedeployVersionBench()),
+            Map.entry("logs", new LogsBench()),
+            Map.entry("events", new EventsBench()),
+            Map.entry("health", new HealthBench()),
+            Map.entry("demo", new DemoBench()),
+            Map.entry("startup", new StartupBench()),
+            Map.entry("idle", new IdleBench()),
+            Map.entry("scale", new ScaleBench())));
 
     private Bench() {
     }

@@ -171,10 +171,6 @@ final class StartupProcess {
         }
 
         /** The process spawned: the JVM itself for the launcher, which execs java. */
-        long pid() {
-            return process.pid();
-        }
-
         /** Ends the process (and any child of it) by pid: SIGTERM, then waits; SIGKILL after 30 s. */
         @Override
         public void close() throws InterruptedException {
