@@ -3,6 +3,7 @@ package dev.envboard.ui.board;
 import dev.envboard.health.HealthSnapshot;
 import dev.envboard.pool.Host;
 import dev.envboard.pool.move.HostMove;
+import dev.envboard.ui.common.NaturalOrder;
 import dev.envboard.ui.deploys.DeployBadge;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ final class BoardColumns {
     }
 
     static List<EnvironmentColumnModel> build(List<Host> hosts, Inputs in) {
-        Map<String, List<CardModel>> byEnvironment = new TreeMap<>();
+        Map<String, List<CardModel>> byEnvironment = new TreeMap<>(NaturalOrder.NAMES);
         in.emptyEnvironments().forEach(env -> byEnvironment.put(env, new ArrayList<>()));
         List<CardModel> unassigned = new ArrayList<>();
         for (Host host : hosts) {
@@ -46,7 +47,9 @@ final class BoardColumns {
                 byEnvironment.computeIfAbsent(host.environment(), env -> new ArrayList<>()).add(card);
             }
         }
-        Comparator<CardModel> byName = Comparator.comparing(c -> c.host().hostname());
+        // Hostnames can repeat: the pool entry breaks ties, so the order never flips between refreshes.
+        Comparator<CardModel> byName = Comparator.comparing((CardModel c) -> c.host().hostname(), NaturalOrder.NAMES)
+                .thenComparing(c -> c.host().key().toString());
         List<EnvironmentColumnModel> result = new ArrayList<>();
         unassigned.sort(byName);
         result.add(new EnvironmentColumnModel(null, unassigned, DeployBadge.NONE, ColumnHealth.of(in.health(), null)));
