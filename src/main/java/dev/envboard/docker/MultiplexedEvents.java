@@ -42,14 +42,16 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Every tcp engine's /events streams on one non-blocking client (httpclient5's async client):
- * {@link #IO_THREADS} selector threads read all open streams, and at most {@link #DISPATCH_THREADS}
- * threads hand their events to the listeners. docker-java's streaming holds a thread per open
+ * {@link #IO_THREADS} selector threads (and the client's main thread) read all open streams, and
+ * at most {@link #DISPATCH_THREADS} threads hand their events to the listeners. docker-java's streaming holds a thread per open
  * stream instead, which with hundreds of engines (and three watches each) means hundreds of threads.
  * Streams have no read timeout (an idle stream is quiet for hours); EventFeed's watchdog finds dead ones.
  */
 public final class MultiplexedEvents implements AutoCloseable {
     static final int IO_THREADS = 2;
     static final int DISPATCH_THREADS = 2;
+    /** All the threads it starts, however many engines it follows. */
+    static final int THREADS = IO_THREADS + 1 + DISPATCH_THREADS;
     /** Open streams at most; each holds a connection, and at most one dispatch task waits for each. */
     static final int MAX_STREAMS = 20_000;
     private static final Timeout CONNECT = Timeout.ofSeconds(3);
