@@ -103,12 +103,16 @@ public final class EventFeed implements AutoCloseable {
         }
         listener.onState(State.CONNECTING, null);
         lastActivityNanos = System.nanoTime();
-        timer.schedule(() -> {
-            if (!attempt.started) {
-                lost(attempt, "the engine accepted the connection but did not answer /events within " + ANSWER_WITHIN.toSeconds() + " s");
-            }
-        }, ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-        io.execute(() -> attempt.open(new EventSource.Query(types, actions, resumeFrom)));
+        try {
+            timer.schedule(() -> {
+                if (!attempt.started) {
+                    lost(attempt, "the engine accepted the connection but did not answer /events within " + ANSWER_WITHIN.toSeconds() + " s");
+                }
+            }, ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            io.execute(() -> attempt.open(new EventSource.Query(types, actions, resumeFrom)));
+        } catch (RejectedExecutionException shuttingDown) {
+            close();
+        }
     }
 
     /** One connection's stream; anything it reports after it stopped being current is ignored. */

@@ -18,7 +18,10 @@ final class EventLines {
     static final int MAX_LINE = 1024 * 1024;
     private static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper();
 
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+    /** A buffer grown past this by a long line is let go, so idle streams hold little. */
+    private static final int KEEP = 64 * 1024;
+
+    private ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     private final Consumer<Event> events;
 
     EventLines(Consumer<Event> events) {
@@ -47,7 +50,11 @@ final class EventLines {
 
     private void decode() throws IOException {
         byte[] bytes = line.toByteArray();
-        line.reset();
+        if (bytes.length > KEEP) {
+            line = new ByteArrayOutputStream(1024);
+        } else {
+            line.reset();
+        }
         if (blank(bytes)) {
             return;
         }

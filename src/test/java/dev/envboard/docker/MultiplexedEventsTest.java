@@ -160,6 +160,54 @@ class MultiplexedEventsTest {
     }
 
     @Test
+    void aListenerThatFallsBehindCutsOnlyItsStreamWhichResumesWithNothingLostOrRepeated() {
+        List<VirtualEngine> engines = sim.standalone("burst", 2, List.of("qa"), 1);
+        VirtualEngine busy = engines.get(0);
+        int burst = SerialDelivery.MAX_WAITING + 76; // within the engine's history, for the since= replay
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Event> events = new CopyOnWriteArrayList<>();
+        List<String> details = new CopyOnWriteArrayList<>();
+        EventFeed feed = new EventFeed(clients.events(endpoint(busy)), clients.quick(endpoint(busy)), List.of(EventType.DAEMON),
+                List.of("reload"), timer, io, new EventFeed.Listener() {
+                    @Override
+                    public void onEvent(Event event) {
+                        events.add(event);
+                        try {
+                            release.await(); // stuck until the stream has been cut
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void onState(EventFeed.State state, String detail) {
+                        if (detail != null) {
+                            details.add(detail);
+                        }
+                    }
+                });
+        feeds.add(feed);
+        feed.start();
+        Heard other = follow(endpoint(engines.get(1)));
+        await().atMost(WAIT).until(() -> busy.eventSubscribers() == 1 && engines.get(1).eventSubscribers() == 1);
+
+        for (int i = 0; i < burst; i++) {
+            sim.changeLabel(busy, EngineSimulator.LABEL_KEY, "burst-" + i);
+        }
+        // More than MAX_WAITING wait for the stuck listener: the client hangs up on the engine.
+        await().atMost(WAIT).until(() -> busy.eventSubscribers() == 0);
+        sim.changeLabel(engines.get(1), EngineSimulator.LABEL_KEY, "moved");
+        await().atMost(WAIT).until(() -> heardReloadOf(other, engines.get(1)));
+        release.countDown();
+
+        await().atMost(WAIT).until(() -> events.size() >= burst);
+        assertThat(details).anyMatch(d -> d.contains("waited for the listener"));
+        assertThat(events.stream().map(Event::getTimeNano).distinct().count()).as("every event once").isEqualTo(burst);
+        assertThat(events).hasSize(burst);
+        assertThat(other.details()).as("the other engine's stream was not cut").isEmpty();
+    }
+
+    @Test
     void anEngineThatNeverAnswersIsReportedAndHoldsUpNoOtherEngine() throws IOException {
         List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
