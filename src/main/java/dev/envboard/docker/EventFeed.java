@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,7 +69,7 @@ public final class EventFeed implements AutoCloseable {
 
     /**
      * @param source  where the streams come from: {@link DockerClients#events(EndpointSpec)}
-     * @param quick   for the watchdog's pings
+     * @param quick   for the watchdog's pings, where the source has no ping of its own
      * @param actions the only event actions the engine sends ({@code event=} filters; empty: all).
      *                A healthcheck makes three exec_* events a second per container that change
      *                nothing shown: filtered at the source, they cost nothing. The engine matches
@@ -213,6 +214,16 @@ public final class EventFeed implements AutoCloseable {
         if (idle > RECYCLE_WHEN_IDLE.toNanos()) {
             lost(attempt, "recycling an idle event stream");
         } else if (idle > PING_WHEN_IDLE.toNanos()) {
+            CompletableFuture<Void> ping = source.ping();
+            if (ping != null) {
+                // The shared client waits for the answer without a thread; only the verdict uses io.
+                ping.whenCompleteAsync((answered, error) -> {
+                    if (error != null) {
+                        lost(attempt, "the engine stopped answering: " + DockerErrors.describe(error));
+                    }
+                }, io);
+                return;
+            }
             io.execute(() -> {
                 try {
                     quick.pingCmd().exec();

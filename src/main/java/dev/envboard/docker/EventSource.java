@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import java.io.Closeable;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where one engine's /events streams come from: the shared multiplexed client (tcp, with or
@@ -39,4 +40,12 @@ public interface EventSource {
 
     /** Opens a stream; returns at once. Closing the result ends the stream. */
     Closeable open(Query query, Sink sink);
+
+    /**
+     * Asks the engine whether it still answers (/_ping), holding no thread while it waits; fails
+     * when it does not answer in time. Null when this source cannot: the caller pings as it likes.
+     */
+    default CompletableFuture<Void> ping() {
+        return null;
+    }
 }

@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -56,6 +59,8 @@ public final class MultiplexedEvents implements AutoCloseable {
     static final int MAX_STREAMS = 20_000;
     private static final Timeout CONNECT = Timeout.ofSeconds(3);
     private static final int MAX_ERROR_BODY = 4096;
+    /** As an API call: an engine that does not answer its ping in this time is given up on. */
+    private static final RequestConfig PING = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(15)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TlsByEndpoint tls = new TlsByEndpoint();
@@ -107,7 +112,46 @@ public final class MultiplexedEvents implements AutoCloseable {
             scheme = "https";
         }
         String base = scheme + "://" + endpoint.uri().getRawAuthority();
-        return (query, sink) -> open(URI.create(base + "/events" + queryString(query)), sink);
+        return new EventSource() {
+            @Override
+            public Closeable open(Query query, Sink sink) {
+                return MultiplexedEvents.this.open(URI.create(base + "/events" + queryString(query)), sink);
+            }
+
+            @Override
+            public CompletableFuture<Void> ping() {
+                return MultiplexedEvents.this.ping(URI.create(base + "/_ping"));
+            }
+        };
+    }
+
+    private CompletableFuture<Void> ping(URI uri) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        try {
+            client.execute(SimpleRequestBuilder.get(uri).setRequestConfig(PING).build(), new FutureCallback<SimpleHttpResponse>() {
+                @Override
+                public void completed(SimpleHttpResponse response) {
+                    if (response.getCode() == 200) {
+                        answered.complete(null);
+                    } else {
+                        answered.completeExceptionally(new DockerException("ping answered " + response.getCode(), response.getCode()));
+                    }
+                }
+
+                @Override
+                public void failed(Exception error) {
+                    answered.completeExceptionally(error);
+                }
+
+                @Override
+                public void cancelled() {
+                    answered.cancel(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            answered.completeExceptionally(e);
+        }
+        return answered;
     }
 
     /** As docker-java's EventsCmd sends them: since, then filters as a JSON map. */

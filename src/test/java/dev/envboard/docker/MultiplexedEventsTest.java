@@ -208,6 +208,45 @@ class MultiplexedEventsTest {
     }
 
     @Test
+    void aStreamThatGoesQuietOnAnEngineThatNoLongerAnswersItsPingIsGivenUp() throws IOException {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        try (ServerSocket halfDead = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!halfDead.isClosed()) {
+                        Socket socket = halfDead.accept();
+                        accepted.add(socket);
+                        String request = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                                java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                        requests.add(request);
+                        if (request != null && request.contains("/events")) {
+                            // The stream starts and then nothing more comes; a /_ping gets no answer at all.
+                            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            socket.getOutputStream().flush();
+                        }
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "half-dead-engine");
+            acceptor.setDaemon(true);
+            acceptor.start();
+
+            Heard heard = follow(EndpointSpec.parse("tcp://127.0.0.1:" + halfDead.getLocalPort(), null, false));
+            await().atMost(WAIT).until(() -> heard.states().contains(EventFeed.State.LIVE));
+            await().atMost(Duration.ofMinutes(2)).until(() -> heard.states().contains(EventFeed.State.RECONNECTING));
+            assertThat(requests).anyMatch(r -> r.startsWith("GET /_ping"));
+            assertThat(heard.details().get(0)).startsWith("the engine stopped answering");
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void anEngineThatNeverAnswersIsReportedAndHoldsUpNoOtherEngine() throws IOException {
         List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
