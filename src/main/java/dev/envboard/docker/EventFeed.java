@@ -216,12 +216,12 @@ public final class EventFeed implements AutoCloseable {
         } else if (idle > PING_WHEN_IDLE.toNanos()) {
             CompletableFuture<Void> ping = source.ping();
             if (ping != null) {
-                // The shared client waits for the answer without a thread; only the verdict uses io.
-                ping.whenCompleteAsync((answered, error) -> {
+                // The shared client waits for the answer without a thread; only a failed one uses io.
+                ping.whenComplete((answered, error) -> {
                     if (error != null) {
-                        lost(attempt, "the engine stopped answering: " + DockerErrors.describe(error));
+                        io.execute(() -> lost(attempt, "the engine stopped answering: " + DockerErrors.describe(error)));
                     }
-                }, io);
+                });
                 return;
             }
             io.execute(() -> {
