@@ -66,7 +66,7 @@ public final class EngineContainerWatch implements AutoCloseable {
         this.hostEnvironment = hostEnvironment;
         this.client = clients.quick(endpoint);
         this.sink = sink;
-        this.feed = new EventFeed(clients.stream(endpoint), client, List.of(EventType.CONTAINER), SHOWN_ACTIONS, timer, io, new EventFeed.Listener() {
+        this.feed = new EventFeed(clients.events(endpoint), client, List.of(EventType.CONTAINER), SHOWN_ACTIONS, timer, io, new EventFeed.Listener() {
             @Override
             public void onEvent(Event event) {
                 if (event.getId() != null) {

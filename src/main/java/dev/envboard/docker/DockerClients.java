@@ -42,6 +42,8 @@ public final class DockerClients implements AutoCloseable {
     }
 
     private final Map<Key, DockerClient> clients = new ConcurrentHashMap<>();
+    private final Object eventsLock = new Object();
+    private MultiplexedEvents multiplexed;
     private volatile boolean closed;
 
     public DockerClient quick(EndpointSpec endpoint) {
@@ -56,6 +58,34 @@ public final class DockerClients implements AutoCloseable {
         return client(endpoint, Profile.STREAM);
     }
 
+    /**
+     * Where EventFeeds get this engine's /events: tcp engines (TLS or not) share one multiplexed
+     * client, a few threads for all of them; unix sockets (and an engine already followed with
+     * other TLS files) keep docker-java's streaming, a thread per open stream.
+     */
+    public EventSource events(EndpointSpec endpoint) {
+        OffFxThread.check("DockerClients.events");
+        if (!endpoint.isUnix()) {
+            EventSource shared = multiplexed().source(endpoint);
+            if (shared != null) {
+                return shared;
+            }
+        }
+        return new DockerJavaEvents(stream(endpoint));
+    }
+
+    private MultiplexedEvents multiplexed() {
+        synchronized (eventsLock) {
+            if (closed) {
+                throw new IllegalStateException("docker clients are closed");
+            }
+            if (multiplexed == null) {
+                multiplexed = new MultiplexedEvents();
+            }
+            return multiplexed;
+        }
+    }
+
     public DockerClient client(EndpointSpec endpoint, Profile profile) {
         if (closed) {
             throw new IllegalStateException("docker clients are closed");
@@ -66,10 +96,7 @@ public final class DockerClients implements AutoCloseable {
     /** Builds a client without caching it; the caller closes it. */
     public static DockerClient create(EndpointSpec endpoint, Profile profile) {
         OffFxThread.check("DockerClients.create");
-        if (endpoint.isPlainRemote() && !endpoint.insecure()) {
-            throw new EndpointRefusedException("plain tcp to " + endpoint.host().orElseThrow()
-                    + " is refused: configure tls, or insecure: true");
-        }
+        refuseUnsafe(endpoint);
         SSLConfig ssl = endpoint.usesTls() ? TlsFiles.load(endpoint.tlsDir()) : null;
         // Built from scratch, not createDefaultConfigBuilder(): that one reads DOCKER_* variables
         // and would let the environment change which engine a configured pool talks to.
@@ -109,9 +136,23 @@ public final class DockerClients implements AutoCloseable {
         }
     }
 
+    /** Plain tcp to another machine is refused unless the pool says insecure: true. */
+    static void refuseUnsafe(EndpointSpec endpoint) {
+        if (endpoint.isPlainRemote() && !endpoint.insecure()) {
+            throw new EndpointRefusedException("plain tcp to " + endpoint.host().orElseThrow()
+                    + " is refused: configure tls, or insecure: true");
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
+        synchronized (eventsLock) {
+            if (multiplexed != null) {
+                multiplexed.close();
+                multiplexed = null;
+            }
+        }
         for (DockerClient client : clients.values()) {
             try {
                 client.close();

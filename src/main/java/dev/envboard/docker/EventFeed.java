@@ -1,15 +1,15 @@
 package dev.envboard.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * One engine's event stream that stays up: reconnects with backoff after an error, resumes with
  * {@code since=} the last event seen (so nothing is missed), and has a watchdog because an idle
  * stream can die silently: after a quiet spell it pings the engine, and it recycles the stream
- * now and then. Listeners run on the stream's own thread and must not block.
+ * now and then. An engine that takes the connection but does not answer is given up on after
+ * {@link #ANSWER_WITHIN}. Listeners are called one at a time per feed, on the source's threads
+ * (shared by every feed of the multiplexed source), and must not block.
  */
 public final class EventFeed implements AutoCloseable {
     public enum State { CONNECTING, LIVE, RECONNECTING, CLOSED }
@@ -33,9 +35,11 @@ public final class EventFeed implements AutoCloseable {
     static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(10);
     static final Duration PING_WHEN_IDLE = Duration.ofSeconds(20);
     static final Duration RECYCLE_WHEN_IDLE = Duration.ofMinutes(5);
+    /** As long as an API call may take (DockerClients' QUICK profile). */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
     private static final long MAX_BACKOFF_MS = 30_000;
 
-    private final DockerClient stream;
+    private final EventSource source;
     private final DockerClient quick;
     private final List<EventType> types;
     private final List<String> actions;
@@ -44,7 +48,7 @@ public final class EventFeed implements AutoCloseable {
     private final Listener listener;
 
     private final Object lock = new Object();
-    private ResultCallback.Adapter<Event> current;
+    private volatile Attempt current;
     private ScheduledFuture<?> watchdog;
     private ScheduledFuture<?> pendingReconnect;
     private volatile long lastActivityNanos = System.nanoTime();
@@ -52,20 +56,28 @@ public final class EventFeed implements AutoCloseable {
     private long backoffMs = 500;
     private boolean closed;
 
+    /** A stream through docker-java's own streaming (a thread per stream); see {@link DockerClients#events}. */
     public EventFeed(DockerClient stream, DockerClient quick, List<EventType> types,
                      ScheduledExecutorService timer, Executor io, Listener listener) {
-        this(stream, quick, types, List.of(), timer, io, listener);
+        this(new DockerJavaEvents(stream), quick, types, List.of(), timer, io, listener);
+    }
+
+    public EventFeed(DockerClient stream, DockerClient quick, List<EventType> types, List<String> actions,
+                     ScheduledExecutorService timer, Executor io, Listener listener) {
+        this(new DockerJavaEvents(stream), quick, types, actions, timer, io, listener);
     }
 
     /**
+     * @param source  where the streams come from: {@link DockerClients#events(EndpointSpec)}
+     * @param quick   for the watchdog's pings, where the source has no ping of its own
      * @param actions the only event actions the engine sends ({@code event=} filters; empty: all).
      *                A healthcheck makes three exec_* events a second per container that change
      *                nothing shown: filtered at the source, they cost nothing. The engine matches
      *                {@code health_status} by prefix ("health_status: healthy").
      */
-    public EventFeed(DockerClient stream, DockerClient quick, List<EventType> types, List<String> actions,
+    public EventFeed(EventSource source, DockerClient quick, List<EventType> types, List<String> actions,
                      ScheduledExecutorService timer, Executor io, Listener listener) {
-        this.stream = stream;
+        this.source = source;
         this.quick = quick;
         this.types = List.copyOf(types);
         this.actions = List.copyOf(actions);
@@ -83,35 +95,69 @@ public final class EventFeed implements AutoCloseable {
     }
 
     private void connect() {
-        ResultCallback.Adapter<Event> callback = new Callback();
+        Attempt attempt = new Attempt();
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            current = callback;
+            current = attempt;
         }
         listener.onState(State.CONNECTING, null);
         lastActivityNanos = System.nanoTime();
-        io.execute(() -> {
-            try {
-                EventsCmd command = stream.eventsCmd().withEventTypeFilter(types.toArray(EventType[]::new));
-                if (!actions.isEmpty()) {
-                    command = command.withEventFilter(actions.toArray(String[]::new));
+        try {
+            timer.schedule(() -> {
+                if (!attempt.started) {
+                    lost(attempt, "the engine accepted the connection but did not answer /events within " + ANSWER_WITHIN.toSeconds() + " s");
                 }
-                if (resumeFrom != null) {
-                    command = command.withSince(resumeFrom);
-                }
-                command.exec(callback);
-            } catch (RuntimeException e) {
-                lost(callback, DockerErrors.describe(e));
-            }
-        });
+            }, ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            io.execute(() -> attempt.open(new EventSource.Query(types, actions, resumeFrom)));
+        } catch (RejectedExecutionException shuttingDown) {
+            close();
+        }
     }
 
-    private final class Callback extends ResultCallback.Adapter<Event> {
+    /** One connection's stream; anything it reports after it stopped being current is ignored. */
+    private final class Attempt implements EventSource.Sink {
+        private volatile boolean started;
+        private Closeable stream;
+        private boolean ended;
+
+        void open(EventSource.Query query) {
+            Closeable opened;
+            try {
+                opened = source.open(query, this);
+            } catch (RuntimeException e) {
+                lost(this, DockerErrors.describe(e));
+                return;
+            }
+            synchronized (this) {
+                if (!ended) {
+                    stream = opened;
+                    return;
+                }
+            }
+            closeQuietly(opened); // lost or closed while opening
+        }
+
+        /** No more from this stream. */
+        void end() {
+            Closeable toClose;
+            synchronized (this) {
+                ended = true;
+                toClose = stream;
+                stream = null;
+            }
+            if (toClose != null) {
+                closeQuietly(toClose);
+            }
+        }
+
         @Override
-        public void onStart(Closeable closeable) {
-            super.onStart(closeable);
+        public void started() {
+            if (current != this) {
+                return;
+            }
+            started = true;
             synchronized (lock) {
                 backoffMs = 500;
             }
@@ -120,7 +166,10 @@ public final class EventFeed implements AutoCloseable {
         }
 
         @Override
-        public void onNext(Event event) {
+        public void event(Event event) {
+            if (current != this) {
+                return;
+            }
             lastActivityNanos = System.nanoTime();
             if (event.getTimeNano() != null) {
                 resumeFrom = since(event.getTimeNano());
@@ -129,59 +178,64 @@ public final class EventFeed implements AutoCloseable {
         }
 
         @Override
-        public void onError(Throwable error) {
-            lost(this, DockerErrors.describe(error));
-        }
-
-        @Override
-        public void onComplete() {
-            lost(this, "the engine closed the event stream");
+        public void ended(String why) {
+            lost(this, why);
         }
     }
 
     /** The stream ended; unless we are closing, come back after a growing pause. */
-    private void lost(ResultCallback.Adapter<Event> callback, String why) {
-        long delay;
+    private void lost(Attempt attempt, String why) {
         synchronized (lock) {
-            if (closed || callback != current) {
+            if (closed || attempt != current) {
                 return;
             }
             current = null;
-            delay = backoffMs;
+            long delay = backoffMs;
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
             if (resumeFrom == null) {
                 resumeFrom = since(System.currentTimeMillis() * 1_000_000L);
             }
-            pendingReconnect = timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            try {
+                pendingReconnect = timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                closed = true;
+            }
         }
-        closeQuietly(callback);
+        attempt.end();
         listener.onState(State.RECONNECTING, why);
     }
 
     private void checkIdle() {
-        ResultCallback.Adapter<Event> callback;
-        synchronized (lock) {
-            callback = current;
-        }
-        if (callback == null) {
+        Attempt attempt = current;
+        if (attempt == null) {
             return;
         }
         long idle = System.nanoTime() - lastActivityNanos;
         if (idle > RECYCLE_WHEN_IDLE.toNanos()) {
-            lost(callback, "recycling an idle event stream");
+            lost(attempt, "recycling an idle event stream");
         } else if (idle > PING_WHEN_IDLE.toNanos()) {
+            CompletableFuture<Void> ping = source.ping();
+            if (ping != null) {
+                // The shared client waits for the answer without a thread; only a failed one uses io.
+                ping.whenComplete((answered, error) -> {
+                    if (error != null) {
+                        io.execute(() -> lost(attempt, "the engine stopped answering: " + DockerErrors.describe(error)));
+                    }
+                });
+                return;
+            }
             io.execute(() -> {
                 try {
                     quick.pingCmd().exec();
                 } catch (RuntimeException e) {
-                    lost(callback, "the engine stopped answering: " + DockerErrors.describe(e));
+                    lost(attempt, "the engine stopped answering: " + DockerErrors.describe(e));
                 }
             });
         }
     }
 
     /** Docker's since= takes seconds with a fractional part. */
-    private static String since(long epochNanos) {
+    static String since(long epochNanos) {
         return (epochNanos / 1_000_000_000L) + "." + String.format("%09d", epochNanos % 1_000_000_000L);
     }
 
@@ -195,10 +249,10 @@ public final class EventFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        ResultCallback.Adapter<Event> callback;
+        Attempt attempt;
         synchronized (lock) {
             closed = true;
-            callback = current;
+            attempt = current;
             current = null;
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -207,8 +261,8 @@ public final class EventFeed implements AutoCloseable {
                 pendingReconnect.cancel(false);
             }
         }
-        if (callback != null) {
-            closeQuietly(callback);
+        if (attempt != null) {
+            attempt.end();
         }
         listener.onState(State.CLOSED, null);
     }

@@ -17,6 +17,12 @@ final class TlsFiles {
     }
 
     static SSLConfig load(Path dir) {
+        SSLContext context = context(dir);
+        return () -> context;
+    }
+
+    /** The checked TLS context itself, for clients other than docker-java's. */
+    static SSLContext context(Path dir) {
         for (String name : REQUIRED) {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
@@ -35,6 +41,6 @@ final class TlsFiles {
         if (context == null) {
             throw new EndpointRefusedException("TLS files in " + dir + " could not be used; refusing to connect");
         }
-        return () -> context;
+        return context;
     }
 }

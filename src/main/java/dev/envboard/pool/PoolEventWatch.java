@@ -58,7 +58,7 @@ public final class PoolEventWatch implements AutoCloseable {
         List<String> actions = pool.kind() == PoolKind.STANDALONE ? STANDALONE_ACTIONS : List.of();
         for (EndpointSpec endpoint : pool.endpoints()) {
             try {
-                feeds.add(new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, actions, timer, io, new EventFeed.Listener() {
+                feeds.add(new EventFeed(clients.events(endpoint), clients.quick(endpoint), types, actions, timer, io, new EventFeed.Listener() {
                     @Override
                     public void onEvent(Event event) {
                         changed(Cause.of(endpoint, event));

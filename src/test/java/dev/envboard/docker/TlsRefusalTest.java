@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TLS fails closed: no client is built, so no byte can go out in plain HTTP. */
+/** TLS fails closed: no client is built, so no byte can go out in plain HTTP; event streams neither. */
 class TlsRefusalTest {
     @TempDir
     Path certs;
@@ -41,5 +41,19 @@ class TlsRefusalTest {
         assertThatThrownBy(() -> DockerClients.create(endpoint, DockerClients.Profile.QUICK))
                 .isInstanceOf(EndpointRefusedException.class)
                 .hasMessageContaining("plain tcp to 10.9.9.9");
+    }
+
+    @Test
+    void eventStreamsAreRefusedAlikeOnTheSharedClient() throws IOException {
+        Files.writeString(certs.resolve("ca.pem"), "x");
+        Files.writeString(certs.resolve("cert.pem"), "x");
+        try (DockerClients clients = new DockerClients()) {
+            assertThatThrownBy(() -> clients.events(EndpointSpec.parse("tcp://127.0.0.1:1", certs, false)))
+                    .isInstanceOf(EndpointRefusedException.class)
+                    .hasMessageContaining(certs.resolve("key.pem").toString());
+            assertThatThrownBy(() -> clients.events(EndpointSpec.parse("tcp://10.9.9.9:2375", null, false)))
+                    .isInstanceOf(EndpointRefusedException.class)
+                    .hasMessageContaining("plain tcp to 10.9.9.9");
+        }
     }
 }

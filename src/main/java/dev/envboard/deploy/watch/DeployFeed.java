@@ -80,7 +80,7 @@ public final class DeployFeed implements AutoCloseable {
         for (EndpointSpec endpoint : pool.endpoints()) {
             try {
                 // Only records and deploy objects being created or removed matter here (see signalsADeploy).
-                EventFeed feed = new EventFeed(clients.stream(endpoint), clients.quick(endpoint), types, List.copyOf(CREATED_OR_REMOVED), timer, io, new EventFeed.Listener() {
+                EventFeed feed = new EventFeed(clients.events(endpoint), clients.quick(endpoint), types, List.copyOf(CREATED_OR_REMOVED), timer, io, new EventFeed.Listener() {
                     @Override
                     public void onEvent(Event event) {
                         if (signalsADeploy(event)) {
