@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code since=} the last event seen (so nothing is missed), and has a watchdog because an idle
  * stream can die silently: after a quiet spell it pings the engine, and it recycles the stream
  * now and then. An engine that takes the connection but does not answer is given up on after
- * {@link #ANSWER_WITHIN}. Listeners are called one at a time per feed, on the source's threads
+ * {@link Timing#answerWithin}. Listeners are called one at a time per feed, on the source's threads
  * (shared by every feed of the multiplexed source), and must not block.
  */
 public final class EventFeed implements AutoCloseable {
@@ -32,11 +32,15 @@ public final class EventFeed implements AutoCloseable {
         void onState(State state, String detail);
     }
 
-    static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(10);
-    static final Duration PING_WHEN_IDLE = Duration.ofSeconds(20);
-    static final Duration RECYCLE_WHEN_IDLE = Duration.ofMinutes(5);
-    /** As long as an API call may take (DockerClients' QUICK profile). */
-    static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+    /**
+     * The watchdog's pace: how often it looks, after how long a quiet stream is pinged and when it
+     * is recycled, and how long the engine has to answer /events or a ping.
+     */
+    record Timing(Duration watchdogPeriod, Duration pingWhenIdle, Duration recycleWhenIdle, Duration answerWithin) {
+        /** answerWithin: as long as an API call may take (DockerClients' QUICK profile). */
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(5),
+                Duration.ofSeconds(15));
+    }
     private static final long MAX_BACKOFF_MS = 30_000;
 
     private final EventSource source;
@@ -46,6 +50,7 @@ public final class EventFeed implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Executor io;
     private final Listener listener;
+    private final Timing timing;
 
     private final Object lock = new Object();
     private volatile Attempt current;
@@ -77,6 +82,13 @@ public final class EventFeed implements AutoCloseable {
      */
     public EventFeed(EventSource source, DockerClient quick, List<EventType> types, List<String> actions,
                      ScheduledExecutorService timer, Executor io, Listener listener) {
+        this(source, quick, types, actions, timer, io, listener, Timing.DEFAULT);
+    }
+
+    /** With a watchdog of its own pace: tests of a dead engine need not wait half a minute. */
+    EventFeed(EventSource source, DockerClient quick, List<EventType> types, List<String> actions,
+              ScheduledExecutorService timer, Executor io, Listener listener, Timing timing) {
+        this.timing = timing;
         this.source = source;
         this.quick = quick;
         this.types = List.copyOf(types);
@@ -88,8 +100,8 @@ public final class EventFeed implements AutoCloseable {
 
     public void start() {
         synchronized (lock) {
-            watchdog = timer.scheduleWithFixedDelay(this::checkIdle, WATCHDOG_PERIOD.toMillis(),
-                    WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            watchdog = timer.scheduleWithFixedDelay(this::checkIdle, timing.watchdogPeriod().toMillis(),
+                    timing.watchdogPeriod().toMillis(), TimeUnit.MILLISECONDS);
         }
         connect();
     }
@@ -107,9 +119,9 @@ public final class EventFeed implements AutoCloseable {
         try {
             timer.schedule(() -> {
                 if (!attempt.started) {
-                    lost(attempt, "the engine accepted the connection but did not answer /events within " + ANSWER_WITHIN.toSeconds() + " s");
+                    lost(attempt, "the engine accepted the connection but did not answer /events within " + timing.answerWithin().toSeconds() + " s");
                 }
-            }, ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            }, timing.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
             io.execute(() -> attempt.open(new EventSource.Query(types, actions, resumeFrom)));
         } catch (RejectedExecutionException shuttingDown) {
             close();
@@ -211,13 +223,13 @@ public final class EventFeed implements AutoCloseable {
             return;
         }
         long idle = System.nanoTime() - lastActivityNanos;
-        if (idle > RECYCLE_WHEN_IDLE.toNanos()) {
+        if (idle > timing.recycleWhenIdle().toNanos()) {
             lost(attempt, "recycling an idle event stream");
-        } else if (idle > PING_WHEN_IDLE.toNanos()) {
+        } else if (idle > timing.pingWhenIdle().toNanos()) {
             CompletableFuture<Void> ping = source.ping();
             if (ping != null) {
                 // The shared client waits for the answer without a thread; only a failed one uses io.
-                ping.whenComplete((answered, error) -> {
+                ping.orTimeout(timing.answerWithin().toMillis(), TimeUnit.MILLISECONDS).whenComplete((answered, error) -> {
                     if (error != null) {
                         io.execute(() -> lost(attempt, "the engine stopped answering: " + DockerErrors.describe(error)));
                     }

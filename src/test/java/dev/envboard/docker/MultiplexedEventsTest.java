@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class MultiplexedEventsTest {
     private static final int ENGINES = 200;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The watchdog at a test's pace: a quiet stream pinged after 2 s, 2 s to answer. */
+    private static final EventFeed.Timing QUICK_WATCHDOG = new EventFeed.Timing(Duration.ofMillis(500), Duration.ofSeconds(2),
+            Duration.ofMinutes(5), Duration.ofSeconds(2));
 
     private EngineSimulator sim;
     private DockerClients clients;
@@ -75,6 +78,10 @@ class MultiplexedEventsTest {
     }
 
     private Heard follow(EndpointSpec endpoint) {
+        return follow(endpoint, EventFeed.Timing.DEFAULT);
+    }
+
+    private Heard follow(EndpointSpec endpoint, EventFeed.Timing timing) {
         Heard heard = new Heard();
         EventFeed feed = new EventFeed(clients.events(endpoint), clients.quick(endpoint), List.of(EventType.DAEMON, EventType.CONTAINER),
                 List.of("reload", "die"), timer, io, new EventFeed.Listener() {
@@ -91,7 +98,7 @@ class MultiplexedEventsTest {
                             heard.details().add(detail);
                         }
                     }
-                });
+                }, timing);
         feeds.add(feed);
         feed.start();
         return heard;
@@ -234,7 +241,7 @@ class MultiplexedEventsTest {
             acceptor.setDaemon(true);
             acceptor.start();
 
-            Heard heard = follow(EndpointSpec.parse("tcp://127.0.0.1:" + halfDead.getLocalPort(), null, false));
+            Heard heard = follow(EndpointSpec.parse("tcp://127.0.0.1:" + halfDead.getLocalPort(), null, false), QUICK_WATCHDOG);
             await().atMost(WAIT).until(() -> heard.states().contains(EventFeed.State.LIVE));
             await().atMost(Duration.ofMinutes(2)).until(() -> heard.states().contains(EventFeed.State.RECONNECTING));
             assertThat(requests).anyMatch(r -> r.startsWith("GET /_ping"));
@@ -262,7 +269,7 @@ class MultiplexedEventsTest {
             acceptor.setDaemon(true);
             acceptor.start();
 
-            Heard hung = follow(EndpointSpec.parse("tcp://127.0.0.1:" + silent.getLocalPort(), null, false));
+            Heard hung = follow(EndpointSpec.parse("tcp://127.0.0.1:" + silent.getLocalPort(), null, false), QUICK_WATCHDOG);
             await().atMost(WAIT).until(() -> !accepted.isEmpty());
             List<VirtualEngine> engines = sim.standalone("others", 20, List.of("qa"), 1);
             Map<VirtualEngine, Heard> heard = new ConcurrentHashMap<>();
