@@ -95,6 +95,11 @@ final class ScaleBench implements Bench.Benchmark {
             env.put("ENVBOARD_BENCH_PROBE", "1");
             env.put("ENVBOARD_BENCH_OPEN", "containers");
             env.put("ENVBOARD_BENCH_FILTER", FILTER);
+            // -Denvboard.bench.javaOpts=...: the window's JVM options to compare (as a user's ENVBOARD_JAVA_OPTS).
+            String javaOpts = System.getProperty("envboard.bench.javaOpts");
+            if (javaOpts != null) {
+                env.put("ENVBOARD_JAVA_OPTS", javaOpts);
+            }
             Set<String> filtered = new HashSet<>();
             swarm.tasks().stream().map(t -> t.container()).filter(c -> c.name().toLowerCase(Locale.ROOT).contains(FILTER))
                     .map(VirtualContainer::id).forEach(filtered::add);
