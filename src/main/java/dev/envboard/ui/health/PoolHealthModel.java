@@ -122,7 +122,11 @@ public final class PoolHealthModel {
         watch.handle = handle;
         if (watch.stopped) {
             closeQuietly(handle);
+            return;
         }
+        // Snapshots that came while the watch was starting found no handle, and an unchanged pool
+        // sends none again: hand it the hosts shown now.
+        fx.execute(() -> watch.hostsChanged(pool.snapshot().hosts()));
     }
 
     private Watch currentWatch() {
