@@ -109,10 +109,12 @@ final class DeploysCommand implements Callable<Integer> {
         // Ctrl+C: the JVM exits once this hook returns, so it never waits long on a stream's close.
         Thread stopOnInterrupt = new Thread(() -> {
             stopped.countDown();
+            // The flush too: a writer held by a thread that is stuck must not hold up the exit.
             Thread closer = new Thread(() -> {
                 synchronized (feeds) {
                     feeds.forEach(DeployFeed::close);
                 }
+                parent.out().flush();
             }, "envboard-deploys-close");
             closer.setDaemon(true);
             closer.start();
@@ -121,7 +123,6 @@ final class DeploysCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            parent.out().flush();
         }, "envboard-deploys-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {

@@ -112,11 +112,27 @@ public final class ChildEnvboard implements AutoCloseable {
         }
     }
 
+    /** A thread dump of the process (jcmd of this JDK), to tell what a process that will not end waits for. */
+    private String threads() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** Waits for the end and for its output to be read; the exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("envboard (pid " + process.pid() + ") did not end within " + timeout.toSeconds()
-                    + " s; stderr so far:\n" + stderr());
+                    + " s; stderr so far:\n" + stderr() + "\nits threads:\n" + threads());
         }
         outReader.join(10_000);
         errReader.join(10_000);
