@@ -99,9 +99,14 @@ public final class EventFeed implements AutoCloseable {
     }
 
     public void start() {
-        synchronized (lock) {
-            watchdog = timer.scheduleWithFixedDelay(this::checkIdle, timing.watchdogPeriod().toMillis(),
-                    timing.watchdogPeriod().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            synchronized (lock) {
+                watchdog = timer.scheduleWithFixedDelay(this::checkIdle, timing.watchdogPeriod().toMillis(),
+                        timing.watchdogPeriod().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException shuttingDown) {
+            close(); // the app closed while this feed was starting
+            return;
         }
         connect();
     }

@@ -107,10 +107,15 @@ public final class DeployFeed implements AutoCloseable {
                 LOG.log(Level.FINE, "no event stream from " + endpoint + " for the deploys of " + pool.name(), refused);
             }
         }
-        synchronized (lock) {
-            if (!closed) {
-                periodic = timer.scheduleWithFixedDelay(this::request, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            synchronized (lock) {
+                if (!closed) {
+                    periodic = timer.scheduleWithFixedDelay(this::request, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // The app closed while this feed was starting (a start held back until the window's first look).
+            close();
         }
     }
 
