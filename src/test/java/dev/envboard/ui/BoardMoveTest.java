@@ -51,9 +51,7 @@ class BoardMoveTest {
 
     @Test
     void dragToAnotherColumnConfirmMovesTheHostAndUndoMovesItBack(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#column-unassigned #host-" + HOST).tryQuery().isPresent());
-
-        robot.drag("#host-" + HOST, MouseButton.PRIMARY).dropTo("#column-qa");
+        robot.drag(ShownCards.awaitSettled(robot, "unassigned", HOST), MouseButton.PRIMARY).dropTo("#column-qa");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-move").tryQuery()
                 .map(button -> !button.isDisabled()).orElse(false));
         assertThat(environment()).as("nothing changes before confirmation").isEmpty();
@@ -73,9 +71,8 @@ class BoardMoveTest {
 
     @Test
     void cancellingTheConfirmationChangesNothing(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#column-unassigned #host-" + HOST).tryQuery().isPresent());
         String version = nodeVersion();
-        robot.drag("#host-" + HOST, MouseButton.PRIMARY).dropTo("#column-demo");
+        robot.drag(ShownCards.awaitSettled(robot, "unassigned", HOST), MouseButton.PRIMARY).dropTo("#column-demo");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#cancel-move").tryQuery().isPresent());
         robot.clickOn("#cancel-move");
         // Checked once nothing runs any more: a move started by mistake would still be writing right after the click.
@@ -89,8 +86,9 @@ class BoardMoveTest {
 
     @Test
     void keyboardSelectsAndMOpensMoveTo(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#column-unassigned #host-" + HOST).tryQuery().isPresent());
-        robot.clickOn("#host-envboard-swarm-1");
+        ShownCards.awaitSettled(robot, "unassigned", HOST);
+        ShownCards.awaitSettled(robot, "demo", "envboard-swarm-2");
+        robot.clickOn(ShownCards.awaitSettled(robot, "qa", "envboard-swarm-1"));
         robot.type(KeyCode.LEFT);
         assertThat(selected(robot, "envboard-swarm-2")).as("left of qa is demo").isTrue();
         assertThat(selected(robot, "envboard-swarm-1")).isFalse();
@@ -111,17 +109,15 @@ class BoardMoveTest {
     }
 
     private static boolean selected(FxRobot robot, String host) {
-        Node card = robot.lookup("#host-" + host).query();
-        return card.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected"));
+        return ShownCards.hasPseudoClass(robot, host, "selected");
     }
 
     private static boolean inColumn(FxRobot robot, String column) {
-        return robot.lookup("#column-" + column + " #host-" + HOST).tryQuery().isPresent();
+        return ShownCards.in(robot, column, HOST).isPresent();
     }
 
     private static boolean moving(FxRobot robot) {
-        Node card = robot.lookup("#host-" + HOST).query();
-        return card.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("moving"));
+        return ShownCards.hasPseudoClass(robot, HOST, "moving");
     }
 
     /** The node's version index: any update of the node raises it. */

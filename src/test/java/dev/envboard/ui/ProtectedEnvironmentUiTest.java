@@ -75,7 +75,7 @@ class ProtectedEnvironmentUiTest {
 
     /** The column is built and done being rebuilt by Consul's first answers (see RedeployFromBoardTest). */
     private static void awaitColumn(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#column-" + ENV + " #host-" + HOST).tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ShownCards.in(robot, ENV, HOST).isPresent());
         await().atMost(Duration.ofSeconds(30)).until(() -> UiHarness.onFx(() ->
                 robot.lookup("#health-" + HOST + " .health-dot.maintenance").tryQuery().isPresent()
                         && robot.lookup("#health-" + ENV + "-unknown").tryQuery().isEmpty()));
@@ -90,7 +90,7 @@ class ProtectedEnvironmentUiTest {
         assertThat(robot.lookup("#column-demo #protected-demo").tryQuery()).as("demo is not protected").isEmpty();
         String version = nodeVersion();
 
-        robot.drag("#host-" + HOST, MouseButton.PRIMARY).dropTo("#column-unassigned");
+        robot.drag(ShownCards.awaitSettled(robot, ENV, HOST), MouseButton.PRIMARY).dropTo("#column-unassigned");
         await().atMost(Duration.ofSeconds(10)).until(() -> UiHarness.onFx(() -> robot.lookup("#move-impact .impact-line").tryQuery().isPresent()));
         Button confirm = robot.lookup("#confirm-move").queryButton();
         assertThat(confirm.isDisabled()).as("the impact is known, the name is not typed").isTrue();
@@ -104,7 +104,7 @@ class ProtectedEnvironmentUiTest {
         robot.clickOn("#confirm-move");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> environment().isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#column-unassigned #host-" + HOST).tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ShownCards.in(robot, "unassigned", HOST).isPresent());
     }
 
     @Test

@@ -56,11 +56,9 @@ class StandaloneBoardMoveTest {
 
     @Test
     void dragConfirmTrustTheHostKeyAndDaemonJsonIsRewritten(FxRobot robot) throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#host-envboard-swarm-1").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ShownCards.of(robot, "envboard-swarm-1").isPresent());
         robot.clickOn("#pool-selector").clickOn("sandbox-hosts  ·  standalone");
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#column-unassigned #host-" + HOST).tryQuery().isPresent());
-
-        robot.drag("#host-" + HOST, MouseButton.PRIMARY).dropTo("#column-qa");
+        robot.drag(ShownCards.awaitSettled(robot, "unassigned", HOST), MouseButton.PRIMARY).dropTo("#column-qa");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#confirm-move").tryQuery()
                 .map(button -> !button.isDisabled()).orElse(false));
         robot.clickOn("#confirm-move");
@@ -78,6 +76,6 @@ class StandaloneBoardMoveTest {
         assertThat(Files.readString(guard.daemonJson(HOST))).contains("\"environment=qa\"").contains("\"log-driver\"");
         assertThat(guard.newBackups(HOST)).hasSize(1);
         assertThat(Files.readString(knownHosts)).contains("10.254.77.22");
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#column-qa #host-" + HOST).tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ShownCards.in(robot, "qa", HOST).isPresent());
     }
 }
