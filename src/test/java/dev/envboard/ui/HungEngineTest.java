@@ -90,7 +90,7 @@ class HungEngineTest {
         assertThat(robot.lookup("#containers-empty").queryLabeled().getText()).isEqualTo("Waiting for hung to answer…");
         robot.clickOn("#nav-board");
         robot.clickOn("#pool-selector").clickOn("sandbox-swarm  ·  swarm");
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(".host-card").queryAll().size() == sandbox.swarmNodes().size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> UiHarness.onFx(() -> robot.lookup(".host-card").queryAll().size()) == sandbox.swarmNodes().size());
         assertThat(robot.lookup("#pool-chip-hung").queryLabeled().getAccessibleText()).isEqualTo("hung unknown");
 
         await().atMost(Duration.ofSeconds(40)).until(() ->

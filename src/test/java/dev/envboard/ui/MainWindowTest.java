@@ -55,7 +55,7 @@ class MainWindowTest {
         for (String host : swarmHosts) {
             String env = sandbox.docker(sandbox.manager(), "node", "inspect", "--format", "{{index .Spec.Labels \"environment\"}}", host);
             String column = env.isEmpty() ? "unassigned" : env;
-            assertThat(robot.lookup("#column-" + column + " #host-" + host).tryQuery()).as(host + " in column " + column).isPresent();
+            assertThat(ShownCards.in(robot, column, host)).as(host + " in column " + column).isPresent();
         }
     }
 
@@ -101,8 +101,8 @@ class MainWindowTest {
     }
 
     private static Set<String> cardNames(FxRobot robot) {
-        return robot.lookup(".host-card").queryAll().stream()
+        return UiHarness.onFx(() -> robot.lookup(".host-card").queryAll().stream()
                 .map(node -> node.getId().substring("host-".length()))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toSet()));
     }
 }
