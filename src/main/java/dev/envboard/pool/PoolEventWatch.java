@@ -7,15 +7,18 @@ import dev.envboard.docker.EndpointSpec;
 import dev.envboard.docker.EventFeed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Turns a pool's engine events into refreshes, so changes made outside Envboard (a label set with
  * the CLI, a daemon.json reloaded by hand, a node going down) show without waiting for the next
- * periodic inspection. Bursts of events are coalesced into one refresh.
+ * periodic inspection. Bursts of events are coalesced into one refresh, which reads again only
+ * what they can have changed ({@link PoolChange}).
  */
 public final class PoolEventWatch implements AutoCloseable {
     static final long COALESCE_MS = 100;
@@ -35,40 +38,45 @@ public final class PoolEventWatch implements AutoCloseable {
 
     private final List<EventFeed> feeds = new ArrayList<>();
     private final ScheduledExecutorService timer;
-    private final Consumer<List<Cause>> onChange;
+    private final BiConsumer<PoolChange, List<Cause>> onChange;
     private final Object lock = new Object();
     private List<Cause> pending = new ArrayList<>();
+    private PoolChange change;
     private int dropped;
 
-    public PoolEventWatch(PoolSpec pool, DockerClients clients, ScheduledExecutorService timer, Executor io, Runnable onChange) {
-        this(pool, clients, timer, io, causes -> onChange.run());
+    public PoolEventWatch(PoolSpec pool, DockerClients clients, ScheduledExecutorService timer, Executor io, Consumer<PoolChange> onChange) {
+        this(pool, clients, timer, io, (change, causes) -> onChange.accept(change));
     }
 
-    /** {@code onChange} is told the causes of each refresh (tests assert them: a reconnect also asks for one). */
-    PoolEventWatch(PoolSpec pool, DockerClients clients, ScheduledExecutorService timer, Executor io, Consumer<List<Cause>> onChange) {
+    /** {@code onChange} is also told the causes of each refresh (tests assert them: a reconnect also asks for one). */
+    PoolEventWatch(PoolSpec pool, DockerClients clients, ScheduledExecutorService timer, Executor io,
+                   BiConsumer<PoolChange, List<Cause>> onChange) {
         this.timer = timer;
         this.onChange = onChange;
+        boolean standalone = pool.kind() == PoolKind.STANDALONE;
         // Swarm managers report node and service changes for the whole cluster; standalone engines
         // report their own reloads (labels) and containers.
-        List<EventType> types = pool.kind() == PoolKind.STANDALONE
+        List<EventType> types = standalone
                 ? List.of(EventType.DAEMON, EventType.CONTAINER)
                 : List.of(EventType.NODE, EventType.SERVICE, EventType.DAEMON);
         // A standalone card counts running containers and shows the daemon's labels: only these
         // actions change them (healthchecks' exec_* events would each cost a pool inspection).
-        List<String> actions = pool.kind() == PoolKind.STANDALONE ? STANDALONE_ACTIONS : List.of();
+        List<String> actions = standalone ? STANDALONE_ACTIONS : List.of();
         for (EndpointSpec endpoint : pool.endpoints()) {
             try {
                 feeds.add(new EventFeed(clients.events(endpoint), clients.quick(endpoint), types, actions, timer, io, new EventFeed.Listener() {
                     @Override
                     public void onEvent(Event event) {
-                        changed(Cause.of(endpoint, event));
+                        changed(Cause.of(endpoint, event), standalone ? PoolChange.engines(Set.of(endpoint))
+                                : event.getType() == EventType.NODE ? PoolChange.swarmNodes() : PoolChange.whole());
                     }
 
                     @Override
                     public void onState(EventFeed.State state, String detail) {
                         if (state == EventFeed.State.RECONNECTING || state == EventFeed.State.LIVE) {
                             // the engine went away or came back: look again
-                            changed(new Cause(endpoint.toString(), state.name().toLowerCase() + (detail == null ? "" : ": " + detail)));
+                            changed(new Cause(endpoint.toString(), state.name().toLowerCase() + (detail == null ? "" : ": " + detail)),
+                                    standalone ? PoolChange.engines(Set.of(endpoint)) : PoolChange.whole());
                         }
                     }
                 }));
@@ -79,10 +87,11 @@ public final class PoolEventWatch implements AutoCloseable {
         feeds.forEach(EventFeed::start);
     }
 
-    private void changed(Cause cause) {
+    private void changed(Cause cause, PoolChange what) {
         boolean first;
         synchronized (lock) {
-            first = pending.isEmpty() && dropped == 0;
+            first = change == null;
+            change = what.and(change);
             if (pending.size() < MAX_CAUSES) {
                 pending.add(cause);
             } else {
@@ -96,15 +105,18 @@ public final class PoolEventWatch implements AutoCloseable {
 
     private void refresh() {
         List<Cause> causes;
+        PoolChange what;
         synchronized (lock) {
             causes = pending;
+            what = change;
+            change = null;
             if (dropped > 0) {
                 causes.add(new Cause("", "and " + dropped + " more"));
             }
             pending = new ArrayList<>();
             dropped = 0;
         }
-        onChange.accept(List.copyOf(causes));
+        onChange.accept(what, List.copyOf(causes));
     }
 
     @Override

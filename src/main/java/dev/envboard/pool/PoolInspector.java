@@ -7,11 +7,15 @@ import com.github.dockerjava.api.model.SwarmInfo;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.docker.DockerErrors;
 import dev.envboard.docker.EndpointRefusedException;
+import dev.envboard.docker.EndpointSpec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * Takes a snapshot of a pool's hosts. Every engine call runs on the given I/O executor; engines
@@ -37,6 +41,26 @@ public final class PoolInspector {
                 .exceptionally(error -> failure(pool, error));
     }
 
+    /**
+     * Reads again what {@code change} names and keeps the rest of {@code last}: a Swarm's node
+     * list with the last task counts, or some standalone engines. The whole pool when the last
+     * answer cannot be built on (none yet, failed, another kind) or the partial read fails.
+     */
+    public CompletableFuture<PoolSnapshot> reinspect(PoolSnapshot last, PoolChange change) {
+        PoolSpec pool = last.pool();
+        boolean answered = (last.status() == PoolStatus.ONLINE || last.status() == PoolStatus.DEGRADED) && !last.hosts().isEmpty();
+        if (answered && change.scope() == PoolChange.Scope.SWARM_NODES && last.kind() == PoolKind.SWARM) {
+            return CompletableFuture.supplyAsync(() -> snapshot(pool, PoolKind.SWARM,
+                            SwarmInspector.nodes(clients.quick(pool.manager()), pool, last.hosts())), io)
+                    .exceptionallyCompose(error -> inspect(pool));
+        }
+        if (answered && change.scope() == PoolChange.Scope.ENGINES && last.kind() == PoolKind.STANDALONE
+                && pool.kind() == PoolKind.STANDALONE) {
+            return inspectStandalone(pool, last, change.engines());
+        }
+        return inspect(pool);
+    }
+
     private CompletableFuture<PoolSnapshot> inspectThroughManager(PoolSpec pool) {
         DockerClient manager = clients.quick(pool.manager());
         Info info = manager.infoCmd().exec();
@@ -59,10 +83,22 @@ public final class PoolInspector {
     }
 
     private CompletableFuture<PoolSnapshot> inspectStandalone(PoolSpec pool) {
+        return inspectStandalone(pool, null, null);
+    }
+
+    /** Every engine, or only {@code engines} with the others' hosts taken from {@code last}. */
+    private CompletableFuture<PoolSnapshot> inspectStandalone(PoolSpec pool, PoolSnapshot last, Set<EndpointSpec> engines) {
+        Map<HostKey, Host> known = last == null ? Map.of() : last.hosts().stream().collect(Collectors.toMap(Host::key, h -> h, (a, b) -> a));
         List<CompletableFuture<Host>> hosts = new ArrayList<>();
         for (int i = 0; i < pool.engines().size(); i++) {
             EngineSpec engine = pool.engines().get(i);
             int index = i;
+            Host kept = known.get(HostKey.engine(pool.name(), engine.endpoint()));
+            if (engines != null && kept != null && !engines.contains(engine.endpoint())) {
+                // Its identity warnings are found again below, among the engines read now.
+                hosts.add(CompletableFuture.completedFuture(kept.warnings().isEmpty() ? kept : kept.withWarnings(List.of())));
+                continue;
+            }
             hosts.add(CompletableFuture
                     .supplyAsync(() -> EngineInspector.host(clients.quick(engine.endpoint()), pool, engine, index), io)
                     .exceptionally(error -> EngineInspector.unreachable(pool, engine, index,

@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  * never two inspections of one pool at a time, and tells listeners on the inspector's threads.
  */
 public final class PoolMonitor implements AutoCloseable {
-    /** Starts watching a pool's events; calls onChange when the pool should be inspected again. */
+    /** Starts watching a pool's events; calls onChange with what of the pool should be read again. */
     @FunctionalInterface
     public interface ChangeSource {
-        AutoCloseable watch(PoolSpec pool, Runnable onChange);
+        AutoCloseable watch(PoolSpec pool, Consumer<PoolChange> onChange);
     }
 
     private final PoolInspector inspector;
@@ -34,7 +34,8 @@ public final class PoolMonitor implements AutoCloseable {
         final List<Consumer<PoolSnapshot>> listeners = new CopyOnWriteArrayList<>();
         volatile PoolSnapshot last;
         volatile CompletableFuture<PoolSnapshot> inFlight;
-        volatile boolean again;
+        /** What to read once the inspection in flight ends; null when nothing more. */
+        PoolChange again;
         ScheduledFuture<?> schedule;
         AutoCloseable events;
 
@@ -58,9 +59,9 @@ public final class PoolMonitor implements AutoCloseable {
     public void watch(PoolSpec pool, Consumer<PoolSnapshot> listener) {
         Watch watch = watches.computeIfAbsent(pool.name(), name -> {
             Watch created = new Watch(pool);
-            created.schedule = timer.scheduleWithFixedDelay(() -> refresh(created),
+            created.schedule = timer.scheduleWithFixedDelay(() -> refresh(created, PoolChange.whole()),
                     0, interval.toMillis(), TimeUnit.MILLISECONDS);
-            created.events = changes.watch(pool, () -> refresh(created));
+            created.events = changes.watch(pool, change -> refresh(created, change));
             return created;
         });
         watch.listeners.add(listener);
@@ -86,7 +87,7 @@ public final class PoolMonitor implements AutoCloseable {
             return CompletableFuture.completedFuture(PoolSnapshot.unknown(pool));
         }
         Watch watch = watches.get(pool.name());
-        return watch == null ? inspector.inspect(pool) : refresh(watch);
+        return watch == null ? inspector.inspect(pool) : refresh(watch, PoolChange.whole());
     }
 
     public PoolSnapshot last(PoolSpec pool) {
@@ -94,27 +95,34 @@ public final class PoolMonitor implements AutoCloseable {
         return watch == null ? PoolSnapshot.unknown(pool) : watch.last;
     }
 
-    private synchronized CompletableFuture<PoolSnapshot> refresh(Watch watch) {
+    private synchronized CompletableFuture<PoolSnapshot> refresh(Watch watch, PoolChange change) {
         CompletableFuture<PoolSnapshot> running = watch.inFlight;
         if (running != null && !running.isDone()) {
             // A change seen while inspecting may not be in that result: look once more after it.
-            if (!watch.again) {
-                watch.again = true;
-                running.whenComplete((s, e) -> {
-                    watch.again = false;
-                    refresh(watch);
-                });
+            boolean first = watch.again == null;
+            watch.again = change.and(watch.again);
+            if (first) {
+                running.whenComplete((s, e) -> again(watch));
             }
             return running;
         }
-        CompletableFuture<PoolSnapshot> next = inspector.inspect(watch.pool)
-                .thenApply(snapshot -> SnapshotMerge.keepLastKnown(watch.last, snapshot));
+        PoolSnapshot last = watch.last;
+        CompletableFuture<PoolSnapshot> next = inspector.reinspect(last, change)
+                .thenApply(snapshot -> SnapshotMerge.keepLastKnown(last, snapshot));
         watch.inFlight = next;
         next.thenAccept(snapshot -> {
             watch.last = snapshot;
             watch.listeners.forEach(listener -> listener.accept(snapshot));
         });
         return next;
+    }
+
+    private synchronized void again(Watch watch) {
+        PoolChange change = watch.again;
+        watch.again = null;
+        if (change != null) {
+            refresh(watch, change);
+        }
     }
 
     @Override

@@ -23,7 +23,17 @@ final class SwarmInspector {
 
     static List<Host> hosts(DockerClient manager, PoolSpec pool) {
         List<SwarmNode> nodes = manager.listSwarmNodesCmd().exec();
-        Map<String, Integer> running = runningTasksPerNode(manager);
+        return hosts(nodes, pool, runningTasksPerNode(manager));
+    }
+
+    /** The node list read again, each node with the running task count {@code last} showed (new nodes: 0). */
+    static List<Host> nodes(DockerClient manager, PoolSpec pool, List<Host> last) {
+        Map<String, Integer> running = new HashMap<>();
+        last.stream().filter(h -> h.nodeId() != null).forEach(h -> running.put(h.nodeId(), h.running()));
+        return hosts(manager.listSwarmNodesCmd().exec(), pool, running);
+    }
+
+    private static List<Host> hosts(List<SwarmNode> nodes, PoolSpec pool, Map<String, Integer> running) {
         return nodes.stream()
                 .map(node -> toHost(node, pool, running.getOrDefault(node.getId(), 0)))
                 .sorted(Comparator.comparing(Host::hostname))

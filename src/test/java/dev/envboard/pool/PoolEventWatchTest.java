@@ -51,7 +51,7 @@ class PoolEventWatchTest {
     }
 
     private PoolEventWatch watch(PoolSpec pool) {
-        PoolEventWatch watch = new PoolEventWatch(pool, clients, timer, io, refreshes::add);
+        PoolEventWatch watch = new PoolEventWatch(pool, clients, timer, io, (change, causes) -> refreshes.add(causes));
         // Connected: every engine's feed is live (and asked for a refresh saying so).
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.endpoints().stream().allMatch(endpoint ->
                 refreshedBecause(new PoolEventWatch.Cause(endpoint.toString(), "live"))));

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.envboard.docker.DockerClients;
 import dev.envboard.pool.config.PoolsConfig;
 import dev.envboard.pool.config.PoolsFileLoader;
+import dev.envboard.testing.engine.ContainerChange;
 import dev.envboard.testing.engine.EngineSimulator;
+import dev.envboard.testing.engine.VirtualContainer;
 import dev.envboard.testing.engine.VirtualEngine;
 import dev.envboard.testing.engine.VirtualNode;
 import dev.envboard.testing.engine.VirtualSwarm;
@@ -55,9 +57,9 @@ class SimulatedPoolEventsTest {
         timer = Executors.newScheduledThreadPool(2);
         io = Executors.newCachedThreadPool();
         monitor = new PoolMonitor(new PoolInspector(clients, io, Clock.systemUTC()), timer, Duration.ofHours(1),
-                (pool, onChange) -> new PoolEventWatch(pool, clients, timer, io, causes -> {
+                (pool, onChange) -> new PoolEventWatch(pool, clients, timer, io, (change, causes) -> {
                     refreshes.add(causes);
-                    onChange.run();
+                    onChange.accept(change);
                 }));
     }
 
@@ -119,5 +121,66 @@ class SimulatedPoolEventsTest {
                 refreshedBecause(new PoolEventWatch.Cause(spec.endpoint().toString(), "daemon reload " + engine.id())));
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "moved".equals(environmentOf("sim-hosts", h -> engine.id().equals(h.engineId()))));
+    }
+
+    @Test
+    void aContainerStopOnOneEngineReadsThatEngineAgainAndNoOther() {
+        watch("sim-hosts");
+        VirtualEngine engine = standalone.get(4);
+        VirtualContainer running = engine.containers().stream().filter(c -> c.state().equals("running")).findFirst().orElseThrow();
+        int before = runningOn("sim-hosts", engine);
+        Map<VirtualEngine, Long> infos = awaitQuiet(standalone, "/info");
+
+        sim.changeContainer(engine, running.id(), ContainerChange.DIE);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOn("sim-hosts", engine) == before - 1);
+        Map<VirtualEngine, Long> after = awaitQuiet(standalone, "/info");
+        assertThat(after.get(engine)).as("the engine that stopped a container").isGreaterThan(infos.get(engine));
+        standalone.stream().filter(e -> e != engine).forEach(other ->
+                assertThat(after.get(other)).as(other.name() + " was not asked again").isEqualTo(infos.get(other)));
+        assertThat(latest.get("sim-hosts").hosts()).hasSize(standalone.size());
+    }
+
+    @Test
+    void aNodeLabelChangeReadsTheNodeListAgainButNotTheTasks() {
+        watch("sim-swarm");
+        VirtualNode node = swarm.nodes().get(9);
+        VirtualEngine manager = swarm.manager().engine();
+        Map<String, Integer> running = runningByNode();
+        assertThat(running.values()).as("each node runs its task").containsOnly(1);
+        long tasks = awaitQuiet(List.of(manager), "/tasks").get(manager);
+        long nodes = manager.requests("/nodes");
+
+        sim.changeLabel(node, EngineSimulator.LABEL_KEY, "moved");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "moved".equals(environmentOf("sim-swarm", h -> node.id().equals(h.nodeId()))));
+        assertThat(manager.requests("/nodes")).isGreaterThan(nodes);
+        assertThat(awaitQuiet(List.of(manager), "/tasks").get(manager)).as("the tasks were not listed again").isEqualTo(tasks);
+        assertThat(runningByNode()).as("the task counts are kept").isEqualTo(running);
+    }
+
+    private int runningOn(String pool, VirtualEngine engine) {
+        PoolSnapshot snapshot = latest.get(pool);
+        return snapshot.hosts().stream().filter(h -> engine.id().equals(h.engineId())).findFirst().orElseThrow().running();
+    }
+
+    private Map<String, Integer> runningByNode() {
+        Map<String, Integer> running = new java.util.TreeMap<>();
+        latest.get("sim-swarm").hosts().forEach(h -> running.put(h.nodeId(), h.running()));
+        return running;
+    }
+
+    /** The engines' request counts for a path once they stay the same for half a second (nothing more in flight). */
+    private static Map<VirtualEngine, Long> awaitQuiet(List<VirtualEngine> engines, String path) {
+        Map<VirtualEngine, Long> last = new java.util.HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<VirtualEngine, Long> now = new java.util.HashMap<>();
+            engines.forEach(e -> now.put(e, e.requests(path)));
+            boolean same = now.equals(last);
+            last.clear();
+            last.putAll(now);
+            return same;
+        });
+        return Map.copyOf(last);
     }
 }

@@ -39,6 +39,7 @@ final class EngineApi implements HttpHandler {
             if (versioned.matches()) {
                 path = versioned.group(1);
             }
+            engine.counted(path);
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             exchange.getResponseHeaders().set("Api-Version", SimJson.API_VERSION);
             exchange.getResponseHeaders().set("Server", "Docker/" + SimJson.ENGINE_VERSION + " (linux)");

@@ -10,7 +10,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One simulated Docker engine on its own loopback port: its /info labels, its containers, its
@@ -32,6 +34,8 @@ public final class VirtualEngine implements AutoCloseable {
     final Object lock;
     VirtualSwarm swarm;
     VirtualNode node;
+    /** Requests answered, by path without the API version (tests check what a refresh asks). */
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private HttpServer server;
     private int port;
 
@@ -90,6 +94,16 @@ public final class VirtualEngine implements AutoCloseable {
         }
         history.addLast(event);
         events.publish(event);
+    }
+
+    void counted(String path) {
+        requests.computeIfAbsent(path, p -> new LongAdder()).increment();
+    }
+
+    /** How many requests for this path (e.g. "/info") the engine has had. */
+    public long requests(String path) {
+        LongAdder count = requests.get(path);
+        return count == null ? 0 : count.sum();
     }
 
     /** Open /events streams (tests wait for Envboard's subscriptions before changing state). */
