@@ -106,7 +106,7 @@ public final class PoolMonitor implements AutoCloseable {
             }
             return running;
         }
-        PoolSnapshot last = watch.last;
+        PoolSnapshot last = newest(watch, running);
         CompletableFuture<PoolSnapshot> next = inspector.reinspect(last, change)
                 .thenApply(snapshot -> SnapshotMerge.keepLastKnown(last, snapshot));
         watch.inFlight = next;
@@ -115,6 +115,12 @@ public final class PoolMonitor implements AutoCloseable {
             watch.listeners.forEach(listener -> listener.accept(snapshot));
         });
         return next;
+    }
+
+    /** The inspection just done may not have reached {@code watch.last} yet: its listeners run after it counts as done. */
+    private static PoolSnapshot newest(Watch watch, CompletableFuture<PoolSnapshot> done) {
+        PoolSnapshot result = done == null || done.isCompletedExceptionally() ? null : done.getNow(null);
+        return result != null ? result : watch.last;
     }
 
     private synchronized void again(Watch watch) {
