@@ -247,6 +247,11 @@ public final class MultiplexedEvents implements AutoCloseable {
 
         @Override
         public void consume(ByteBuffer data) throws IOException {
+            if (delivery.isClosed()) {
+                // Closed, yet bytes still come (a cancel that did not reach the connection): failing
+                // the exchange drops the connection, so the engine's end of the stream goes too.
+                throw new IOException("the event stream was closed");
+            }
             if (errorBody != null) {
                 int n = Math.min(data.remaining(), MAX_ERROR_BODY - errorBody.size());
                 byte[] bytes = new byte[n];

@@ -70,6 +70,10 @@ final class SerialDelivery implements Runnable {
         }
     }
 
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     private boolean offer(Object item) {
         boolean schedule;
         synchronized (this) {
