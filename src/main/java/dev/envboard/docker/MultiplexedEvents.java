@@ -1,17 +1,12 @@
 package dev.envboard.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.core.util.FiltersEncoder;
 import dev.envboard.runtime.AppExecutors;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +26,7 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.EntityDetails;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
-import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -58,10 +47,8 @@ public final class MultiplexedEvents implements AutoCloseable {
     /** Open streams at most; each holds a connection, and at most one dispatch task waits for each. */
     static final int MAX_STREAMS = 20_000;
     private static final Timeout CONNECT = Timeout.ofSeconds(3);
-    private static final int MAX_ERROR_BODY = 4096;
     /** As an API call: an engine that does not answer its ping in this time is given up on. */
     private static final RequestConfig PING = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(15)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TlsByEndpoint tls = new TlsByEndpoint();
     private final CloseableHttpAsyncClient client;
@@ -176,7 +163,7 @@ public final class MultiplexedEvents implements AutoCloseable {
 
     private Closeable open(URI uri, EventSource.Sink sink) {
         SerialDelivery delivery = new SerialDelivery(dispatch, sink);
-        StreamConsumer consumer = new StreamConsumer(delivery);
+        EventStreamConsumer consumer = new EventStreamConsumer(delivery);
         Future<Void> exchange;
         try {
             exchange = client.execute(AsyncRequestBuilder.get(uri).addHeader("Accept", "application/json").build(), consumer,
@@ -204,111 +191,6 @@ public final class MultiplexedEvents implements AutoCloseable {
             delivery.close();
             exchange.cancel(true);
         };
-    }
-
-    /** Reads one /events answer as it arrives, on the I/O thread: decode, hand over, never block. */
-    private static final class StreamConsumer implements AsyncResponseConsumer<Void> {
-        private final SerialDelivery delivery;
-        private final EventLines lines;
-        private FutureCallback<Void> result;
-        private int status;
-        private ByteArrayOutputStream errorBody;
-        private boolean overflow;
-
-        StreamConsumer(SerialDelivery delivery) {
-            this.delivery = delivery;
-            this.lines = new EventLines(event -> overflow |= !delivery.event(event));
-        }
-
-        @Override
-        public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<Void> resultCallback) {
-            result = resultCallback;
-            status = response.getCode();
-            if (status == 200) {
-                delivery.started();
-            } else {
-                errorBody = new ByteArrayOutputStream();
-            }
-            if (entity == null) {
-                streamEnd(List.of());
-            }
-        }
-
-        @Override
-        public void informationResponse(HttpResponse response, HttpContext context) {
-            // 1xx: nothing to do
-        }
-
-        @Override
-        public void updateCapacity(CapacityChannel channel) throws IOException {
-            // Read everything at once: SerialDelivery bounds what waits for the listener.
-            channel.update(Integer.MAX_VALUE);
-        }
-
-        @Override
-        public void consume(ByteBuffer data) throws IOException {
-            if (delivery.isClosed()) {
-                // Closed, yet bytes still come (a cancel that did not reach the connection): failing
-                // the exchange drops the connection, so the engine's end of the stream goes too.
-                throw new IOException("the event stream was closed");
-            }
-            if (errorBody != null) {
-                int n = Math.min(data.remaining(), MAX_ERROR_BODY - errorBody.size());
-                byte[] bytes = new byte[n];
-                data.get(bytes);
-                errorBody.write(bytes);
-                data.position(data.limit());
-                return;
-            }
-            lines.feed(data);
-            if (overflow) {
-                throw new IOException("more than " + SerialDelivery.MAX_WAITING
-                        + " events waited for the listener; resuming from the last one it took");
-            }
-        }
-
-        @Override
-        public void streamEnd(List<? extends Header> trailers) {
-            if (result == null) {
-                return;
-            }
-            if (errorBody != null) {
-                result.failed(new DockerException(message(errorBody.toByteArray()), status));
-                return;
-            }
-            try {
-                lines.finish();
-                result.completed(null);
-            } catch (IOException e) {
-                result.failed(e);
-            }
-        }
-
-        @Override
-        public void failed(Exception cause) {
-            if (result != null) {
-                result.failed(cause);
-            }
-        }
-
-        @Override
-        public void releaseResources() {
-            // nothing held beyond the buffers
-        }
-
-        /** The engine's {"message": ...}, else the body as text. */
-        private String message(byte[] body) {
-            String text = new String(body, StandardCharsets.UTF_8).trim();
-            try {
-                JsonNode json = JSON.readTree(body);
-                if (json != null && json.hasNonNull("message")) {
-                    return json.get("message").asText();
-                }
-            } catch (IOException notJson) {
-                // a plain-text answer: use it as it is
-            }
-            return text.isEmpty() ? "status " + status : text;
-        }
     }
 
     @Override

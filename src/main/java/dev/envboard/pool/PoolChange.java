@@ -40,6 +40,9 @@ public record PoolChange(Scope scope, Set<EndpointSpec> engines) {
         if (scope == Scope.SWARM_NODES) {
             return this;
         }
+        if (engines.containsAll(other.engines)) {
+            return this; // a burst from engines already named: no copy per event
+        }
         Set<EndpointSpec> both = new HashSet<>(engines);
         both.addAll(other.engines);
         return engines(both);

@@ -63,12 +63,13 @@ public final class PoolEventWatch implements AutoCloseable {
         // actions change them (healthchecks' exec_* events would each cost a pool inspection).
         List<String> actions = standalone ? STANDALONE_ACTIONS : List.of();
         for (EndpointSpec endpoint : pool.endpoints()) {
+            // A standalone engine's events change only its own card; a manager's may change any.
+            PoolChange fromHere = standalone ? PoolChange.engines(Set.of(endpoint)) : PoolChange.whole();
             try {
                 feeds.add(new EventFeed(clients.events(endpoint), clients.quick(endpoint), types, actions, timer, io, new EventFeed.Listener() {
                     @Override
                     public void onEvent(Event event) {
-                        changed(Cause.of(endpoint, event), standalone ? PoolChange.engines(Set.of(endpoint))
-                                : event.getType() == EventType.NODE ? PoolChange.swarmNodes() : PoolChange.whole());
+                        changed(Cause.of(endpoint, event), !standalone && event.getType() == EventType.NODE ? PoolChange.swarmNodes() : fromHere);
                     }
 
                     @Override
@@ -76,7 +77,7 @@ public final class PoolEventWatch implements AutoCloseable {
                         if (state == EventFeed.State.RECONNECTING || state == EventFeed.State.LIVE) {
                             // the engine went away or came back: look again
                             changed(new Cause(endpoint.toString(), state.name().toLowerCase() + (detail == null ? "" : ": " + detail)),
-                                    standalone ? PoolChange.engines(Set.of(endpoint)) : PoolChange.whole());
+                                    fromHere);
                         }
                     }
                 }));

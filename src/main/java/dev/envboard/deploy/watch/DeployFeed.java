@@ -113,7 +113,7 @@ public final class DeployFeed implements AutoCloseable {
                     periodic = timer.scheduleWithFixedDelay(this::request, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        } catch (RejectedExecutionException shuttingDown) {
             // The app closed while this feed was starting (a start held back until the window's first look).
             close();
         }
